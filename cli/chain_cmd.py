@@ -1,0 +1,38 @@
+"""`rusmatrise chain GROUP`: the services a group gets, by provider."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich.console import Console
+from rich.table import Table
+
+from cli.common import matrix_or_exit, print_json
+from matrix.messages import t
+from service_chain import ServiceChain
+
+
+def run(args: argparse.Namespace) -> int:
+    matrix = matrix_or_exit(args.matrix, args.lang)
+    if args.group not in matrix.groups:
+        print(t("ukjent_gruppe", args.lang, gruppe=args.group), file=sys.stderr)
+        return 2
+    chain = ServiceChain(matrix)
+    lines = chain.services(args.group, args.varighet, args.avlastning)
+    if args.json:
+        print_json([line.as_json() for line in lines])
+        return 0
+    en = args.lang == "en"
+    group = matrix.groups[args.group]
+    title = f"{'Group' if en else 'Gruppe'} {group.nr} ({group.navn.en if en and group.navn.en else group.navn.verdi}), {args.varighet}"
+    table = Table(title=title)
+    table.add_column("Tilbyder" if not en else "Provider")
+    table.add_column("Tjeneste" if not en else "Service")
+    table.add_column("Nivå" if not en else "Tier")
+    providers = [p.navn for p in matrix.data.tilbyder]
+    for provider in providers:
+        for line in (x for x in lines if x.tilbyder == provider):
+            table.add_row(provider, line.tjeneste, line.niva)
+    Console().print(table)
+    return 0

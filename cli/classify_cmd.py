@@ -1,0 +1,82 @@
+"""`rusmatrise classify [FILE|-]`: one assessment as JSON in, one result as JSON out.
+
+Invalid input: exit 2, nothing on stdout, every bad field named on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from cli.common import matrix_or_exit, print_json
+from matrix.assessment import AssessmentInvalid, parse_assessment
+from matrix.messages import t
+from rules import Classifier
+from rules.result import Classification
+
+EXIT_INVALID = 2
+
+
+def _read(source: str, lang: str) -> object:
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        print(t("fil_les", lang, fil=source, grunn=getattr(error, "strerror", None) or error), file=sys.stderr)
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        print(t("json_ugyldig", lang, grunn=f"{error.msg} (linje {error.lineno}, kolonne {error.colno})"), file=sys.stderr)
+        return None
+
+
+def render_text(result: Classification, lang: str) -> str:
+    """The result in plain sentences, for people rather than scripts."""
+    en = lang == "en"
+    lines = [
+        f"{'Group' if en else 'Gruppe'} {result.gruppe}: {result.navn}",
+        result.begrunnelse,
+        "",
+        f"{'Housing type' if en else 'Boligtype'}: {result.boligtype} ({result.boligstandard})",
+        f"{'Staffing' if en else 'Bemanning'}: {result.bemanning}",
+        f"{'Location' if en else 'Beliggenhet'}: {result.beliggenhet}",
+        f"{'Responsible' if en else 'Ansvarlig'}: {result.ansvarlig}",
+        f"{'Coverage' if en else 'Dekning'}: {result.dekning}",
+    ]
+    for title, flags in (("Advarsler" if not en else "Warnings", result.advarsler), ("Merknader" if not en else "Notes", result.merknader)):
+        if flags:
+            lines += ["", f"{title}:"] + [f"  {f.kode}: {f.tekst}" for f in flags]
+    lines += ["", "Tjenester:" if not en else "Services:"]
+    by_provider: dict[str, list[str]] = {}
+    for service in result.tjenester:
+        by_provider.setdefault(service.tilbyder, []).append(f"{service.tjeneste} ({service.niva})")
+    for provider, names in by_provider.items():
+        lines.append(f"  {provider}:")
+        lines += [f"    - {name}" for name in names]
+    lines += ["", f"{'Matrix version' if en else 'Matriseversjon'}: {result.matrise_versjon}"]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    matrix = matrix_or_exit(args.matrix, lang, code=EXIT_INVALID)
+    raw = _read(args.file, lang)
+    if raw is None:
+        return EXIT_INVALID
+    if not isinstance(raw, dict):
+        print(t("json_objekt", lang), file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        assessment = parse_assessment(raw, matrix)
+    except AssessmentInvalid as invalid:
+        for error in invalid.errors:
+            print(t("felt_feil", lang, felt=error.felt, feil=error.message(lang)), file=sys.stderr)
+        return EXIT_INVALID
+    result = Classifier(matrix).classify(assessment, lang=lang)
+    if args.tekst:
+        print(render_text(result, lang))
+    else:
+        print_json(result.model_dump(mode="json"))
+    return 0

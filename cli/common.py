@@ -1,0 +1,36 @@
+"""What every command shares: loading the matrix with a clear message, writing JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from matrix.load import Matrix, MatrixError, load_matrix
+from matrix.messages import Lang
+
+
+class CommandFailed(Exception):
+    """A failure already explained to the user; carries the exit code."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def matrix_or_exit(path: str | None, lang: Lang, code: int = 1) -> Matrix:
+    try:
+        return load_matrix(path)
+    except MatrixError as error:
+        print(error.render(lang), file=sys.stderr)
+        raise CommandFailed(code) from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def assumed_mark(kilde: str) -> str:
+    from matrix.model import is_assumed
+
+    return "*" if is_assumed(kilde) else ""

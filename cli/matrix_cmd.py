@@ -1,0 +1,52 @@
+"""`rusmatrise matrix [--json]`: the groups and their attributes, assumed cells marked."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.console import Console
+from rich.table import Table
+
+from cli.common import matrix_or_exit, print_json
+from matrix.load import Matrix
+from matrix.messages import t
+from matrix.model import Group
+
+HEADERS_NB = {"gruppe": "Gruppe", "navn": "Navn", "boligtype": "Boligtype", "boligstandard": "Standard",
+              "bemanning": "Bemanning", "beliggenhet": "Beliggenhet", "ansvar": "Ansvar"}
+HEADERS_EN = {"gruppe": "Group", "navn": "Name", "boligtype": "Housing type", "boligstandard": "Standard",
+              "bemanning": "Staffing", "beliggenhet": "Location", "ansvar": "Responsible"}
+
+
+def group_json(group: Group) -> dict[str, object]:
+    row: dict[str, object] = {"gruppe": group.nr}
+    for attribute in Group.ATTRIBUTES:
+        row[attribute] = getattr(group, attribute).verdi
+    row["kilde"] = {attribute: getattr(group, attribute).kilde for attribute in Group.ATTRIBUTES}
+    row["antatt"] = [attribute for attribute in Group.ATTRIBUTES if getattr(group, attribute).antatt]
+    return row
+
+
+def matrix_table(matrix: Matrix, lang: str) -> Table:
+    headers = HEADERS_EN if lang == "en" else HEADERS_NB
+    table = Table(title=matrix.data.matrise.navn + f" ({matrix.version})", show_lines=True)
+    for key in headers:
+        table.add_column(headers[key], overflow="fold")
+    for group in matrix.groups.values():
+        cells = [str(group.nr)]
+        for attribute in Group.ATTRIBUTES:
+            value = getattr(group, attribute)
+            text = (value.en or value.verdi) if (attribute == "navn" and lang == "en") else value.verdi
+            cells.append(text + (" *" if value.antatt else ""))
+        table.add_row(*cells)
+    table.caption = t("antatt_merke", lang)
+    return table
+
+
+def run(args: argparse.Namespace) -> int:
+    matrix = matrix_or_exit(args.matrix, args.lang)
+    if args.json:
+        print_json([group_json(g) for g in matrix.groups.values()])
+    else:
+        Console(width=max(Console().width, 120)).print(matrix_table(matrix, args.lang))
+    return 0

@@ -1,0 +1,215 @@
+"""Loading a matrix data file: whole and checked, or not at all."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from matrix.districts import DistrictIndex, fold_variants
+from matrix.fields import DOMAIN_FIELDS, FactField, fact_fields
+from matrix.messages import Lang, t
+from matrix.model import AllOf, Always, AnyOf, Compare, Condition, Group, HousingSituation, MatrixData
+
+DEFAULT_MATRIX = "oslo.toml"
+
+
+class MatrixError(Exception):
+    """A matrix file that cannot be used: which file, where in it, and why."""
+
+    def __init__(self, path: str, problems: list[tuple[str, str]], kind: str = "matrisefil") -> None:
+        self.path = path
+        self.problems = problems  # (key path, reason)
+        self.kind = kind
+        super().__init__(self.render("en"))
+
+    def render(self, lang: Lang = "nb") -> str:
+        if self.kind != "matrisefil":
+            return t(self.kind, lang, fil=self.path, grunn=self.problems[0][1])
+        return "\n".join(t("matrisefil", lang, fil=self.path, sti=sti, grunn=grunn) for sti, grunn in self.problems)
+
+
+@dataclass
+class Matrix:
+    """A loaded matrix: the validated data plus the lookups every part of the product uses."""
+
+    data: MatrixData
+    path: str
+    sha256: str
+    groups: dict[int, Group] = field(init=False)
+    housing: dict[str, HousingSituation] = field(init=False)
+    districts: DistrictIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.groups = {g.nr: g for g in sorted(self.data.gruppe, key=lambda g: g.nr)}
+        self.housing = {h.kode: h for h in self.data.boligsituasjon}
+        self.districts = DistrictIndex(self.data.bydeler.bydel)
+
+    @property
+    def version(self) -> str:
+        return self.data.matrise.versjon
+
+    @cached_property
+    def fields(self) -> dict[str, FactField]:
+        return fact_fields(tuple(self.groups), tuple(self.housing))
+
+    @cached_property
+    def housing_lookup(self) -> dict[str, str]:
+        """Folded spelling → housing-situation code (codes, their texts and aliases)."""
+        lookup: dict[str, str] = {}
+        for situation in self.data.boligsituasjon:
+            for spelling in (situation.kode, situation.tekst, *situation.alias):
+                for key in fold_variants(spelling):
+                    lookup[key] = situation.kode
+        return lookup
+
+    def responsible_name(self, group: int, district: str) -> str:
+        code = self.groups[group].ansvar.verdi
+        party = next(a for a in self.data.ansvar if a.kode == code)
+        return party.visning.format(bydel=district)
+
+
+def _default_path() -> Path:
+    return Path(str(resources.files("matrix") / "data" / DEFAULT_MATRIX))
+
+
+def load_matrix(path: str | Path | None = None) -> Matrix:
+    """Read, validate and cross-check a matrix file. Raises MatrixError naming every problem."""
+    file = Path(path) if path is not None else _default_path()
+    shown = str(file)
+    try:
+        raw_bytes = file.read_bytes()
+    except OSError as error:
+        raise MatrixError(shown, [("", error.strerror or str(error))], kind="matrise_les") from None
+    try:
+        raw = tomllib.loads(raw_bytes.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise MatrixError(shown, [("", f"not UTF-8 ({error.reason})")], kind="matrise_toml") from None
+    except tomllib.TOMLDecodeError as error:
+        raise MatrixError(shown, [("", str(error))], kind="matrise_toml") from None
+    try:
+        data = MatrixData.model_validate(raw)
+    except ValidationError as error:
+        raise MatrixError(shown, [(_key_path(e["loc"]), e["msg"]) for e in error.errors()]) from None
+    matrix = Matrix(data=data, path=shown, sha256=hashlib.sha256(raw_bytes).hexdigest())
+    problems = list(_cross_check(matrix))
+    if problems:
+        raise MatrixError(shown, problems)
+    return matrix
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    """('gruppe', 3, 'navn') → 'gruppe #4 → navn' (1-based, as a person counts [[gruppe]] blocks)."""
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int) and parts:
+            parts[-1] = f"{parts[-1]} #{item + 1}"
+        elif item != "sammenligning":  # the discriminator's tag, not a key in the file
+            parts.append(str(item))
+    return " → ".join(parts)
+
+
+def _duplicates(values: list[object]) -> list[object]:
+    seen: set[object] = set()
+    return [v for v in values if v in seen or seen.add(v)]  # type: ignore[func-returns-value]
+
+
+def _cross_check(m: Matrix) -> Iterator[tuple[str, str]]:
+    """References between parts of the file: every name used is defined, every id unique."""
+    d = m.data
+    for nr in _duplicates([g.nr for g in d.gruppe]):
+        yield "gruppe", f"group {nr} is defined twice"
+    codes = {a.kode for a in d.ansvar}
+    for i, g in enumerate(d.gruppe):
+        if g.ansvar.verdi not in codes:
+            yield f"gruppe #{i + 1} → ansvar → verdi", f"'{g.ansvar.verdi}' is not an [[ansvar]] kode ({', '.join(sorted(codes))})"
+    for code in _duplicates([h.kode for h in d.boligsituasjon]):
+        yield "boligsituasjon", f"kode '{code}' is defined twice"
+    rules = d.beslutningstabell.regel
+    for rid in _duplicates([r.id for r in rules]):
+        yield "beslutningstabell → regel", f"id '{rid}' is used twice"
+    for i, rule in enumerate(rules):
+        where = f"beslutningstabell → regel #{i + 1} ({rule.id})"
+        if rule.gruppe not in m.groups:
+            yield f"{where} → gruppe", f"group {rule.gruppe} is not defined"
+        yield from _check_condition(rule.naar, m.fields, where + " → naar", max_stage=1)
+    for kind in ("advarsel", "merknad"):
+        flags = getattr(d, kind)
+        for code in _duplicates([f.kode for f in flags]):
+            yield kind, f"kode '{code}' is used twice"
+        for i, flag in enumerate(flags):
+            yield from _check_condition(flag.naar, m.fields, f"{kind} #{i + 1} ({flag.kode}) → naar", max_stage=2)
+    providers = {p.navn for p in d.tilbyder}
+    for tid in _duplicates([tier.id for tier in d.niva]):
+        yield "niva", f"id '{tid}' is used twice"
+    for i, tier in enumerate(d.niva):
+        for nr in tier.grupper:
+            if nr not in m.groups:
+                yield f"niva #{i + 1} ({tier.id}) → grupper", f"group {nr} is not defined"
+        for j, service in enumerate(tier.tjenester):
+            if service.tilbyder not in providers:
+                yield (
+                    f"niva #{i + 1} ({tier.id}) → tjenester #{j + 1} → tilbyder",
+                    f"'{service.tilbyder}' is not a [[tilbyder]] ({', '.join(sorted(providers))})",
+                )
+    if d.avlastning.tilbyder not in providers:
+        yield "avlastning → tilbyder", f"'{d.avlastning.tilbyder}' is not a [[tilbyder]]"
+    districts = d.bydeler.bydel
+    for nr in _duplicates([b.nr for b in districts]):
+        yield "bydeler → bydel", f"number {nr} is used twice"
+    for name in _duplicates([b.navn for b in districts]):
+        yield "bydeler → bydel", f"name '{name}' is used twice"
+    for i, row in enumerate(d.samlokaliserte_boliger.antall):
+        if m.districts.resolve(row.bydel) is None:
+            yield f"samlokaliserte_boliger → antall #{i + 1} → bydel", f"'{row.bydel}' is not a district in [bydeler]"
+    for nr in d.samlokaliserte_boliger.grupper:
+        if nr not in m.groups:
+            yield "samlokaliserte_boliger → grupper", f"group {nr} is not defined"
+    for i, category in enumerate(d.vel_plasser.kategorier):
+        for nr in category.grupper:
+            if nr not in m.groups:
+                yield f"vel_plasser → kategorier #{i + 1} → grupper", f"group {nr} is not defined"
+    for i, question in enumerate(d.sporsmal):
+        if question.felt not in DOMAIN_FIELDS:
+            yield f"sporsmal #{i + 1} → felt", f"'{question.felt}' is not one of {', '.join(DOMAIN_FIELDS)}"
+
+
+def _check_condition(cond: Condition, fields: dict[str, FactField], where: str, max_stage: int) -> Iterator[tuple[str, str]]:
+    if isinstance(cond, AllOf | AnyOf):
+        parts = cond.alle if isinstance(cond, AllOf) else cond.minst_en
+        key = "alle" if isinstance(cond, AllOf) else "minst_en"
+        for i, part in enumerate(parts):
+            yield from _check_condition(part, fields, f"{where} → {key} #{i + 1}", max_stage)
+        return
+    if isinstance(cond, Always):
+        return
+    assert isinstance(cond, Compare)
+    spec = fields.get(cond.felt)
+    if spec is None or spec.stage > max_stage:
+        allowed = sorted(f for f, s in fields.items() if s.stage <= max_stage)
+        yield f"{where} → felt", f"'{cond.felt}' cannot be used here; fields: {', '.join(allowed)}"
+        return
+    values = cond.value if isinstance(cond.value, list) else [cond.value]
+    numeric = spec.kind in ("skala", "heltall")
+    if cond.operator in ("minst", "hoyst", "over", "under") and not numeric:
+        yield f"{where} → {cond.operator}", f"'{cond.felt}' is not a number and cannot be compared by size"
+        return
+    for value in values:
+        ok = (
+            isinstance(value, bool)
+            if spec.kind == "janei"
+            else isinstance(value, int) and not isinstance(value, bool)
+            if numeric
+            else isinstance(value, str)
+        )
+        if ok and spec.values is not None and cond.operator in ("lik", "ulik", "en_av") and value not in spec.values:
+            ok = False
+        if not ok:
+            domain = ", ".join(str(v).lower() for v in spec.values) if spec.values else spec.kind
+            yield f"{where} → {cond.operator}", f"{value!r} is not a value of '{cond.felt}' ({domain})"

@@ -1,0 +1,57 @@
+"""The classification result: the JSON of `rusmatrise classify` (SPEC section 5)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ServiceItem(_Frozen):
+    tjeneste: str
+    tilbyder: str
+    niva: str
+
+
+class FlagItem(_Frozen):
+    kode: str
+    tekst: str
+
+
+class HeldCondition(_Frozen):
+    """One condition of the deciding rule that held, with the value the engine saw."""
+
+    felt: str
+    betingelse: str
+    verdi: str
+
+
+class Explanation(_Frozen):
+    regel: str
+    regel_tekst: str
+    kilde: str
+    oppfylt: list[HeldCondition]
+    ogsa_truffet: list[str]
+
+
+class Classification(_Frozen):
+    """Field order follows SPEC section 5; `forklaring` adds the structured trace."""
+
+    gruppe: int
+    regel: str
+    begrunnelse: str
+    navn: str
+    boligtype: str
+    boligstandard: str
+    bemanning: str
+    beliggenhet: str
+    ansvar: str
+    ansvarlig: str
+    dekning: str
+    tjenester: list[ServiceItem]
+    advarsler: list[FlagItem]
+    merknader: list[FlagItem]
+    matrise_versjon: str
+    forklaring: Explanation

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Create .venv and install rusmatrise into it (with dev tools when called with --dev).
+# Works on a fresh machine with Python >= 3.11, pip and gcc: durable-rules is built from
+# source, and the define makes it import on Python 3.13 (harmless on 3.11/3.12).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python=${PYTHON:-python3}
+if [[ ! -x .venv/bin/python ]]; then
+  "$python" -m venv .venv
+fi
+extras=""
+[[ "${1:-}" == "--dev" ]] && extras="[dev]"
+export CPPFLAGS="${CPPFLAGS:-} -DPyEval_CallObject=PyObject_CallObject"
+if ! .venv/bin/python -c "import durable.engine" 2>/dev/null; then
+  # a wheel cached from a build without the define would fail at import: build afresh
+  .venv/bin/pip install --quiet --no-cache-dir "durable-rules==2.0.28"
+fi
+.venv/bin/pip install --quiet --disable-pip-version-check -e ".${extras}"

@@ -1,0 +1,64 @@
+"""Queries on the service chain: which services a group gets, and from whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from matrix.load import Matrix
+from service_chain.graph import build_graph, node
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    tjeneste: str
+    tilbyder: str
+    niva: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"tjeneste": self.tjeneste, "tilbyder": self.tilbyder, "niva": self.niva}
+
+
+class ServiceChain:
+    """The chain for one matrix; answers are memoised (there are only groups × durations)."""
+
+    def __init__(self, matrix: Matrix) -> None:
+        self.matrix = matrix
+        self.graph: nx.DiGraph = build_graph(matrix)
+        self._memo: dict[tuple[int, str, bool], tuple[ServiceLine, ...]] = {}
+
+    def tiers_of(self, group: int) -> list[str]:
+        g = node("gruppe", group)
+        return [self.graph.nodes[n]["name"] for n in self.graph.successors(g) if self.graph.nodes[n]["kind"] == "niva"]
+
+    def selected_tiers(self, group: int, varighet: str, respite: bool = False) -> list[str]:
+        """T0-like tiers always; then the group's tiers of this duration, or all if it has none."""
+        nodes = self.graph.nodes
+        tiers = [node("niva", tid) for tid in self.tiers_of(group)]
+        general = [n for n in tiers if nodes[n]["varighet"] == "alle" and not nodes[n]["betinget"]]
+        own = [n for n in tiers if nodes[n]["varighet"] != "alle"]
+        matching = [n for n in own if nodes[n]["varighet"] == varighet] or own
+        chosen = general + matching
+        if respite:
+            chosen += [n for n in tiers if nodes[n]["betinget"]]
+        return [nodes[n]["name"] for n in chosen]
+
+    def services(self, group: int, varighet: str = "langvarig", respite: bool = False) -> tuple[ServiceLine, ...]:
+        key = (group, varighet, respite)
+        if key not in self._memo:
+            self._memo[key] = tuple(self._services(*key))
+        return self._memo[key]
+
+    def _services(self, group: int, varighet: str, respite: bool) -> list[ServiceLine]:
+        lines: list[ServiceLine] = []
+        for tier in self.selected_tiers(group, varighet, respite):
+            t = node("niva", tier)
+            offered = sorted(self.graph.successors(t), key=lambda s: self.graph.edges[t, s]["order"])
+            for s in offered:
+                lines.append(ServiceLine(self.graph.nodes[s]["name"], self.provider_of(s), tier))
+        return lines
+
+    def provider_of(self, service_node: str) -> str:
+        providers = [p for p in self.graph.predecessors(service_node) if self.graph.nodes[p]["kind"] == "tilbyder"]
+        return self.graph.nodes[providers[0]]["name"]
