@@ -120,6 +120,7 @@ class Classifier:
         self.flags: list[Flag] = [*matrix.data.advarsel, *matrix.data.merknad]
         self._warning_codes = {f.kode for f in matrix.data.advarsel}
         self.flag_stage = _Stage({f.kode: f.naar for f in self.flags}, "varsler")
+        self._services: dict[tuple[int, str, bool], list[ServiceItem]] = {}
 
     # -- facts -----------------------------------------------------------------------------
     @staticmethod
@@ -156,7 +157,6 @@ class Classifier:
         flags = {f.kode: f for f in self.flags}
         flag_items = [FlagItem(kode=c, tekst=flags[c].tekst_en if lang == "en" else flags[c].tekst) for c in codes]
         explanation = self._explain(decision, fact, lang)
-        services = self.chain.services(row.gruppe, assessment.varighet, assessment.avlastningsbehov)
         return Classification(
             gruppe=row.gruppe,
             regel=row.id,
@@ -169,12 +169,18 @@ class Classifier:
             ansvar=group.ansvar.verdi,
             ansvarlig=self.matrix.responsible_name(row.gruppe, assessment.bydel),
             dekning=dekning,
-            tjenester=[ServiceItem(**line.as_json()) for line in services],
+            tjenester=self._service_items(row.gruppe, assessment.varighet, assessment.avlastningsbehov),
             advarsler=[f for f in flag_items if f.kode in self._warning_codes],
             merknader=[f for f in flag_items if f.kode not in self._warning_codes],
             matrise_versjon=self.matrix.version,
             forklaring=explanation,
         )
+
+    def _service_items(self, group: int, varighet: str, respite: bool) -> list[ServiceItem]:
+        key = (group, varighet, respite)
+        if key not in self._services:  # few keys (groups × durations × respite): built once each
+            self._services[key] = [ServiceItem(**line.as_json()) for line in self.chain.services(*key)]
+        return list(self._services[key])
 
     def _explain(self, decision: Decision, fact: Mapping[str, Any], lang: Lang) -> Explanation:
         row = self.rows[decision.rule_index]

@@ -68,6 +68,10 @@ class ConditionSet:
 
     def holding(self, fact: Mapping[str, Any]) -> frozenset[str]:
         """The names of the conditions that hold for `fact` (JSON-ready scalar values)."""
+        for key, value in fact.items():
+            # durable-rules compares across types without complaint: only plain scalars go in.
+            if not isinstance(value, str | int | float | bool):
+                raise EngineError(f"field {key!r} has a {type(value).__name__} value; the engine takes only text, numbers and yes/no")
         message = {**fact, _SENTINEL_FIELD: 1, "sid": _STATE}
         with self._lock:
             self._held = []
