@@ -13,7 +13,7 @@ from matrix import values as v
 from matrix.districts import fold_variants
 from matrix.fields import CANONICAL_FIELDS, TILSYNSBEHOV, VARIGHET
 from matrix.load import Matrix
-from matrix.messages import Lang, t
+from matrix.messages import CATALOG, Lang, t
 
 Scale = Annotated[int, BeforeValidator(v.parse_scale)]
 YesNo = Annotated[bool, BeforeValidator(v.parse_yes_no)]
@@ -161,21 +161,12 @@ _PYDANTIC_CODES = {"missing": "mangler"}
 
 
 def _field_error(error: Mapping[str, Any]) -> FieldError:
-    loc = error.get("loc") or ("",)
-    field_name = str(loc[0])
+    """Our parsers raise errors whose type is a message code; pydantic's own get a generic one."""
+    field_name = str((error.get("loc") or ("",))[0])
     code = _PYDANTIC_CODES.get(error["type"], error["type"])
-    if code in ("mangler",) or code in _KNOWN_CODES:
+    if code in CATALOG:
         return FieldError(field_name, code, dict(error.get("ctx") or {}))
     return FieldError(field_name, "ugyldig", {"detalj": error.get("msg", code)})
-
-
-def _known_codes() -> frozenset[str]:
-    from matrix.messages import CATALOG
-
-    return frozenset(CATALOG)
-
-
-_KNOWN_CODES = _known_codes()
 
 
 def parse_assessment(raw: Mapping[str, Any], matrix: Matrix) -> Assessment:

@@ -6,7 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
 if [[ ! -x .venv/bin/python ]]; then
-  "$python" -m venv .venv
+  if ! "$python" -m venv .venv 2>/dev/null; then
+    # Debian's python3 ships venv separately; install it when we may (CI runs as root).
+    rm -rf .venv
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+      apt-get update -qq && apt-get install -y -qq python3-venv python3-dev >/dev/null
+      "$python" -m venv .venv
+    else
+      echo "python3 -m venv failed: install python3-venv (Debian/Ubuntu) and try again" >&2
+      exit 1
+    fi
+  fi
 fi
 extras=""
 [[ "${1:-}" == "--dev" ]] && extras="[dev]"
