@@ -1,0 +1,45 @@
+"""The case store: persons, assessments and decisions as append-only history, with an audit log.
+
+No Textual here (a test checks it): the TUI, `rusmatrise tally --db` and scripts share it.
+
+    store = open_store(None)            # SQLite in the user's data directory
+    store = open_store("case.sqlite")   # or a path / sqlite:///path
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from casestore.decision import DecisionInvalid, decide
+from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, ImportReport, Reject, StoredAssessment, StoredDecision
+from casestore.sqlite import SQLiteStore
+from casestore.store import Store, StoreError
+from casestore.url import default_path, sqlite_path
+
+__all__ = [
+    "AuditEntry",
+    "CaseFilter",
+    "CaseRow",
+    "DecisionInput",
+    "DecisionInvalid",
+    "ImportReport",
+    "Reject",
+    "SQLiteStore",
+    "Store",
+    "StoreError",
+    "StoredAssessment",
+    "StoredDecision",
+    "decide",
+    "default_path",
+    "open_store",
+]
+
+
+def open_store(url: str | None = None, clock: Callable[[], datetime] | None = None) -> Store:
+    """Open (creating and migrating if needed) the store `url` names; None → the default file.
+
+    A path or `sqlite:///path` → that SQLite file; `postgresql://…` → StoreError (not yet).
+    """
+    path = sqlite_path(url)
+    return SQLiteStore(path, clock=clock) if clock is not None else SQLiteStore(path)

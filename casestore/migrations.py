@@ -1,0 +1,201 @@
+"""Versioned schema migrations for the SQLite case store.
+
+Each migration is applied once, in order, inside one write transaction together with its
+row in `schema_migrations`; `PRAGMA user_version` mirrors the latest version so a newer
+database is refused by an older program instead of being misread. A migration is never
+edited after release: changes are new entries at the end of `MIGRATIONS`.
+
+History is append-only by construction: triggers refuse UPDATE and DELETE on every history
+table, and AFTER INSERT triggers write the audit log, so no code path can write without
+leaving an audit row.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    sql: str
+
+
+_HISTORY_TABLES = ("persons", "imports", "assessments", "decisions", "audit_log")
+
+
+def _append_only(table: str) -> str:
+    return f"""
+CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
+BEGIN SELECT RAISE(ABORT, 'append-only: {table} rows cannot be changed'); END;
+CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+BEGIN SELECT RAISE(ABORT, 'append-only: {table} rows cannot be deleted'); END;
+"""
+
+
+_V1 = """
+CREATE TABLE persons (
+    id           INTEGER PRIMARY KEY,
+    person_id    TEXT NOT NULL UNIQUE,
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL
+);
+
+-- One row per import run: which file (name and SHA-256) under which matrix.
+CREATE TABLE imports (
+    id              INTEGER PRIMARY KEY,
+    started_at      TEXT NOT NULL,
+    started_by      TEXT NOT NULL,
+    file_name       TEXT NOT NULL,
+    file_sha256     TEXT NOT NULL,
+    matrise_versjon TEXT NOT NULL,
+    matrise_sha256  TEXT NOT NULL
+);
+
+-- An assessment with the group suggested for it when it was recorded.
+-- vurdert_dato is the assessment date (the recording date when the source gave none).
+CREATE TABLE assessments (
+    id              INTEGER PRIMARY KEY,
+    person_ref      INTEGER NOT NULL REFERENCES persons(id),
+    vurdert_dato    TEXT NOT NULL,
+    recorded_at     TEXT NOT NULL,
+    recorded_by     TEXT NOT NULL,
+    import_ref      INTEGER REFERENCES imports(id),
+    data            TEXT NOT NULL,
+    content_sha256  TEXT NOT NULL,
+    bydel           TEXT NOT NULL,
+    boligsituasjon  TEXT NOT NULL,
+    varighet        TEXT NOT NULL,
+    kjonn           TEXT,
+    fodselsar       INTEGER,
+    gruppe          INTEGER NOT NULL,
+    regel           TEXT NOT NULL,
+    boligtype       TEXT NOT NULL,
+    boligstandard   TEXT NOT NULL,
+    ansvar          TEXT NOT NULL,
+    dekning         TEXT NOT NULL,
+    matrise_versjon TEXT NOT NULL,
+    classification  TEXT NOT NULL
+);
+CREATE INDEX assessments_latest ON assessments(person_ref, vurdert_dato, id);
+CREATE INDEX assessments_content ON assessments(person_ref, content_sha256);
+
+-- The caseworker's decision on an assessment; the final group's attributes are kept as
+-- decided, under the matrix version of the time.
+CREATE TABLE decisions (
+    id               INTEGER PRIMARY KEY,
+    assessment_ref   INTEGER NOT NULL REFERENCES assessments(id),
+    suggested_gruppe INTEGER NOT NULL,
+    suggested_regel  TEXT NOT NULL,
+    final_gruppe     INTEGER NOT NULL,
+    reason           TEXT,
+    caseworker       TEXT NOT NULL CHECK (length(trim(caseworker)) > 0),
+    decided_at       TEXT NOT NULL,
+    matrise_versjon  TEXT NOT NULL,
+    boligtype        TEXT NOT NULL,
+    boligstandard    TEXT NOT NULL,
+    ansvar           TEXT NOT NULL,
+    dekning          TEXT NOT NULL,
+    CHECK (final_gruppe = suggested_gruppe OR length(trim(coalesce(reason, ''))) > 0)
+);
+CREATE INDEX decisions_assessment ON decisions(assessment_ref, id);
+
+CREATE TABLE audit_log (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_ref    INTEGER,
+    details    TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TRIGGER persons_audit AFTER INSERT ON persons BEGIN
+    INSERT INTO audit_log(at, actor, action, table_name, row_ref, details)
+    VALUES (NEW.created_at, NEW.created_by, 'insert', 'persons', NEW.id, json_object('person_id', NEW.person_id));
+END;
+CREATE TRIGGER imports_audit AFTER INSERT ON imports BEGIN
+    INSERT INTO audit_log(at, actor, action, table_name, row_ref, details)
+    VALUES (NEW.started_at, NEW.started_by, 'insert', 'imports', NEW.id,
+            json_object('file_name', NEW.file_name, 'file_sha256', NEW.file_sha256, 'matrise_versjon', NEW.matrise_versjon));
+END;
+CREATE TRIGGER assessments_audit AFTER INSERT ON assessments BEGIN
+    INSERT INTO audit_log(at, actor, action, table_name, row_ref, details)
+    VALUES (NEW.recorded_at, NEW.recorded_by, 'insert', 'assessments', NEW.id,
+            json_object('person_id', (SELECT person_id FROM persons WHERE id = NEW.person_ref),
+                        'vurdert_dato', NEW.vurdert_dato, 'gruppe', NEW.gruppe, 'regel', NEW.regel,
+                        'import', NEW.import_ref, 'matrise_versjon', NEW.matrise_versjon));
+END;
+CREATE TRIGGER decisions_audit AFTER INSERT ON decisions BEGIN
+    INSERT INTO audit_log(at, actor, action, table_name, row_ref, details)
+    VALUES (NEW.decided_at, NEW.caseworker, 'insert', 'decisions', NEW.id,
+            json_object('assessment', NEW.assessment_ref, 'suggested_gruppe', NEW.suggested_gruppe,
+                        'suggested_regel', NEW.suggested_regel, 'final_gruppe', NEW.final_gruppe,
+                        'reason', NEW.reason, 'matrise_versjon', NEW.matrise_versjon));
+END;
+""" + "".join(_append_only(table) for table in _HISTORY_TABLES)
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "persons, assessments, decisions, imports and the audit log", _V1),)
+LATEST = MIGRATIONS[-1].version
+
+
+class SchemaTooNew(Exception):
+    def __init__(self, found: int) -> None:
+        self.found = found
+        super().__init__(f"schema version {found} is newer than {LATEST}")
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, applied_at: str) -> int:
+    """Bring the schema up to LATEST; returns the version found before. Safe to race: the
+    version is re-read inside the write transaction, so two processes never apply one twice."""
+    found = current_version(conn)
+    if found > LATEST:
+        raise SchemaTooNew(found)
+    if found == LATEST:
+        return found
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found = current_version(conn)
+        if found > LATEST:
+            raise SchemaTooNew(found)
+        if found == 0:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations"
+                " (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        for migration in MIGRATIONS:
+            if migration.version <= found:
+                continue
+            for statement in _statements(migration.sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.description, applied_at),
+            )
+            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return found
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements (triggers contain ';' inside BEGIN … END)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

@@ -1,0 +1,129 @@
+"""What the case store hands out and takes in: plain, frozen records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """Caseload filters; None means "any". `search` matches part of the person_id, any case."""
+
+    bydel: str | None = None
+    gruppe: int | None = None
+    dekning: str | None = None
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One person in the caseload: the latest assessment and its decision, if any."""
+
+    person_id: str
+    bydel: str
+    gruppe: int  # the final decided group, else the suggested one
+    suggested_gruppe: int
+    decided: bool
+    dekning: str
+    vurdert_dato: date
+    assessment_id: int
+    data: dict[str, Any]  # the canonical fields as recorded, for facts the rules read
+
+
+@dataclass(frozen=True)
+class StoredDecision:
+    id: int
+    assessment_id: int
+    suggested_gruppe: int
+    suggested_regel: str
+    final_gruppe: int
+    reason: str | None
+    caseworker: str
+    decided_at: str
+    matrise_versjon: str
+
+    @property
+    def overridden(self) -> bool:
+        return self.final_gruppe != self.suggested_gruppe
+
+
+@dataclass(frozen=True)
+class StoredAssessment:
+    """An assessment as recorded: its raw canonical data and the suggestion made then."""
+
+    id: int
+    person_id: str
+    vurdert_dato: date
+    recorded_at: str
+    recorded_by: str
+    data: dict[str, Any]
+    gruppe: int
+    regel: str
+    dekning: str
+    matrise_versjon: str
+    classification: dict[str, Any]
+    imported: bool
+    decisions: tuple[StoredDecision, ...] = ()
+
+    @property
+    def decision(self) -> StoredDecision | None:
+        """The decision in force: the latest one recorded on this assessment."""
+        return self.decisions[-1] if self.decisions else None
+
+    @property
+    def final_gruppe(self) -> int:
+        return self.decision.final_gruppe if self.decision else self.gruppe
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    """A caseworker's decision, ready to store. Build it with `casestore.decide`."""
+
+    suggested_gruppe: int
+    suggested_regel: str
+    final_gruppe: int
+    reason: str | None
+    caseworker: str
+    matrise_versjon: str
+    boligtype: str
+    boligstandard: str
+    ansvar: str
+    dekning: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    actor: str
+    action: str
+    table_name: str
+    row_ref: int | None
+    details: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Reject:
+    """One bad field of an imported row: the same columns as a reclassify rejects file."""
+
+    rad: int
+    person_id: str
+    felt: str
+    feil: str
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    rows: int = 0
+    saved: int = 0
+    skipped: int = 0  # already in the store (same person, same content)
+    rejects: list[Reject] = field(default_factory=list)
+    cancelled: bool = False
+    last_row: int = 0
+
+    @property
+    def rejected_rows(self) -> int:
+        return len({r.rad for r in self.rejects})

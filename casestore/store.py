@@ -1,0 +1,97 @@
+"""The case store's interface: what the TUI, the importer and `tally --db` may rely on.
+
+SQLite implements it today (`casestore.sqlite`); a PostgreSQL store will implement the same
+protocol, so nothing outside this package knows which database is behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from casestore import messages as _messages  # noqa: F401  (registers the texts)
+from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, ImportReport, StoredAssessment
+from matrix.assessment import Assessment
+from matrix.load import Matrix
+from matrix.messages import Lang, t
+from rules.result import Classification
+
+Progress = Callable[[int, int], None]  # (bytes or rows done, total) → None
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked. The message is for the user and holds no personal
+    data; `message(lang)` gives it in Norwegian or English."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(t(code, "en", **params))
+
+    def message(self, lang: Lang = "nb") -> str:
+        return t(self.code, lang, **self.params)
+
+
+class Store(Protocol):
+    location: str
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def schema_version(self) -> int: ...
+
+    def person_count(self) -> int: ...
+
+    def record(
+        self,
+        assessment: Assessment,
+        classification: Classification,
+        actor: str,
+        decision: DecisionInput | None = None,
+    ) -> int:
+        """Append an assessment (and optionally its decision) in one transaction; returns its id."""
+        ...
+
+    def record_decision(self, assessment_id: int, decision: DecisionInput) -> int: ...
+
+    def record_many(
+        self, items: Iterable[tuple[Assessment, Classification]], actor: str, import_id: int | None = None
+    ) -> tuple[int, int]:
+        """Append many assessments in one transaction, skipping any a person already has with the
+        same content; returns (saved, skipped)."""
+        ...
+
+    def begin_import(self, file_name: str, file_sha256: str, matrix: Matrix, actor: str) -> int: ...
+
+    def import_file(
+        self,
+        path: str | Path,
+        matrix: Matrix,
+        actor: str,
+        mapping: str | Path | None = None,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        lang: str = "nb",
+    ) -> ImportReport: ...
+
+    def caseload(self, where: CaseFilter, offset: int = 0, limit: int = 100) -> list[CaseRow]: ...
+
+    def caseload_count(self, where: CaseFilter) -> int: ...
+
+    def districts_in_use(self) -> list[str]: ...
+
+    def latest_assessment(self, person_id: str) -> StoredAssessment | None: ...
+
+    def history(self, person_id: str) -> list[StoredAssessment]: ...
+
+    def tally_records(self) -> Iterator[dict[str, Any]]:
+        """Per person, the latest classification (decided group if any, else suggested), no ids."""
+        ...
+
+    def audit_log(self, table_name: str | None = None, limit: int | None = None) -> list[AuditEntry]: ...
+
+    def log_import_result(self, import_id: int, report: ImportReport, actor: str) -> None: ...
