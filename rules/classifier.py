@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from matrix.assessment import Assessment
+from matrix.assessment import Assessment, AssessmentInvalid, FieldError, parse_assessment
 from matrix.fields import DOMAIN_FIELDS
 from matrix.load import Matrix
 from matrix.messages import Lang, t
@@ -97,6 +97,18 @@ class _Stage:
         return held
 
 
+@dataclass(frozen=True)
+class NotEnoughInformation:
+    """The outcome while required fields are missing or invalid: which, never a default group."""
+
+    missing: list[str]
+    invalid: list[FieldError]
+
+    def message(self, lang: Lang = "nb") -> str:
+        names = self.missing + [e.felt for e in self.invalid]
+        return t("ikke_nok_info", lang, felt=", ".join(names))
+
+
 def coverage(matrix: Matrix, group: int, housing_code: str) -> str:
     """dekket / udekket / overdekket / ukjent: the current housing level against the group's."""
     situation = matrix.housing[housing_code]
@@ -143,6 +155,14 @@ class Classifier:
         return [f.kode for f in self.flags if f.kode in held]
 
     # -- results ---------------------------------------------------------------------------
+    def evaluate(self, raw: Mapping[str, Any], lang: Lang = "nb", today: date | None = None) -> Classification | NotEnoughInformation:
+        """A possibly incomplete assessment (a form being filled in): the result, or what is missing."""
+        try:
+            assessment = parse_assessment(raw, self.matrix)
+        except AssessmentInvalid as invalid:
+            return NotEnoughInformation(invalid.missing_fields, [e for e in invalid.errors if not e.missing])
+        return self.classify(assessment, lang=lang, today=today)
+
     def classify(self, assessment: Assessment, lang: Lang = "nb", today: date | None = None) -> Classification:
         values = assessment.model_dump(exclude={"ekstra"})
         fact = self.table_fact(values)

@@ -51,3 +51,15 @@ def test_consequences_follow_the_group(matrix, classifier, person):
     seven = classifier.classify(parse_assessment(person(tilsynsbehov="heldogn", behandlingsbehov="ja"), matrix))
     assert (seven.ansvar, seven.ansvarlig, seven.boligstandard) == ("vel", "Velferdsetaten", "ekstra forsterket")
     assert seven.matrise_versjon == matrix.version
+
+
+def test_missing_fields_give_not_enough_information_never_a_default(classifier, person):
+    from rules import NotEnoughInformation
+
+    partial = {k: v for k, v in person(boevne="9").items() if k not in ("tilsynsbehov", "varighet")}
+    outcome = classifier.evaluate(partial)
+    assert isinstance(outcome, NotEnoughInformation)
+    assert outcome.missing == ["tilsynsbehov", "varighet"]
+    assert [e.felt for e in outcome.invalid] == ["boevne"]
+    assert outcome.message("nb") == "Ikke nok informasjon til å foreslå gruppe. Mangler: tilsynsbehov, varighet, boevne"
+    assert classifier.evaluate(person(tilsynsbehov="dagtid")).gruppe == 4
