@@ -30,6 +30,10 @@ register(
             "nb": "Databasen er opptatt (en annen bruker skriver); prøv igjen",
             "en": "The database is busy (another user is writing); try again",
         },
+        "demo_filling": {
+            "nb": "Fyller databasen med {n} syntetiske personer …",
+            "en": "Filling the database with {n} synthetic persons …",
+        },
         "import_fil": {"nb": "Kan ikke lese {fil}: {grunn}", "en": "Cannot read {fil}: {grunn}"},
         "import_avbrutt": {
             "nb": "Innlesingen ble avbrutt etter rad {rad}; {lagret} kartlegginger er lagret. "

@@ -216,9 +216,7 @@ class SQLiteStore:
                 raise StoreError("store_no_assessment", id=assessment_id)
             return self._insert_decision(conn, assessment_id, decision, self._now())
 
-    def record_many(
-        self, items: Iterable[tuple[Assessment, Classification]], actor: str, import_id: int | None = None
-    ) -> tuple[int, int]:
+    def record_many(self, items: Iterable[tuple[Assessment, Classification]], actor: str, import_id: int | None = None) -> tuple[int, int]:
         saved = skipped = 0
         with self._write() as conn:
             at = self._now()

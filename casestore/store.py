@@ -58,9 +58,7 @@ class Store(Protocol):
 
     def record_decision(self, assessment_id: int, decision: DecisionInput) -> int: ...
 
-    def record_many(
-        self, items: Iterable[tuple[Assessment, Classification]], actor: str, import_id: int | None = None
-    ) -> tuple[int, int]:
+    def record_many(self, items: Iterable[tuple[Assessment, Classification]], actor: str, import_id: int | None = None) -> tuple[int, int]:
         """Append many assessments in one transaction, skipping any a person already has with the
         same content; returns (saved, skipped)."""
         ...

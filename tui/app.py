@@ -1,0 +1,171 @@
+"""The caseworker's and planner's terminal UI: a thin face over the store and the rules.
+
+The app holds what every screen shares (store, matrix, classifier, language, today's date,
+the caseworker's name); screens are pushed on top of the caseload and pop back to it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from casestore import CaseRow, Store
+from matrix.load import Matrix
+from matrix.messages import Lang
+from rules import Classifier
+from rules.conditions import fields_read
+from tui.screens.caseload import CaseloadScreen
+from tui.text import localize_bindings, tr
+
+LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"
+
+
+def terminal_theme() -> str:
+    """Light or dark to match the terminal: RUSMATRISE_THEME, else COLORFGBG's background."""
+    chosen = os.environ.get("RUSMATRISE_THEME", "").strip()
+    if chosen:
+        return chosen
+    background = os.environ.get("COLORFGBG", "").rsplit(";", 1)[-1]
+    return LIGHT_THEME if background in ("7", "15") else DARK_THEME
+
+
+def default_caseworker() -> str:
+    name = os.environ.get("RUSMATRISE_SAKSBEHANDLER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+class RusmatriseApp(App[None]):
+    TITLE = "rusmatrise"
+    CSS_PATH: ClassVar[list[str | Path]] = ["app.tcss", "assessment.tcss", "dialogs.tcss", "reports.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "request_quit", "b_quit"),
+        Binding("ctrl+q", "request_quit", "b_quit", show=False, priority=True),
+        Binding("f1", "help", "b_help"),
+        Binding("m", "matrix", "b_matrix"),
+        Binding("k", "chain", "b_chain"),
+        Binding("t", "tallies", "b_tallies"),
+        Binding("i", "import_file", "b_import"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        matrix: Matrix,
+        lang: Lang = "nb",
+        today: date | None = None,
+        caseworker: str | None = None,
+        theme: str | None = None,
+    ) -> None:
+        self.lang: Lang = lang
+        super().__init__()
+        localize_bindings(self, lang)
+        self.store = store
+        self.matrix = matrix
+        self.classifier = Classifier(matrix)
+        self.today = today or date.today()
+        self.caseworker = caseworker if caseworker is not None else default_caseworker()
+        self._start_theme = theme or terminal_theme()
+        self._reassess_codes = frozenset(f.kode for f in self.classifier.flags if "dager_siden_vurdering" in fields_read(f.naar))
+
+    def on_mount(self) -> None:
+        self.theme = self._start_theme
+        self.push_screen(CaseloadScreen())
+
+    # -- shared helpers --------------------------------------------------------------------
+    def reassessment_flags(self, row: CaseRow) -> list[str]:
+        """The matrix's notes that ask for a new assessment (e.g. N-gammel), for a caseload row."""
+        fact = {
+            **Classifier.table_fact(row.data),
+            "gruppe": row.gruppe,
+            "dekning": row.dekning,
+            "dager_siden_vurdering": (self.today - row.vurdert_dato).days,
+        }
+        return [code for code in self.classifier.flag_codes(fact) if code in self._reassess_codes]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for action, key in (
+            (self.action_matrix, "b_matrix"),
+            (self.action_chain, "b_chain"),
+            (self.action_tallies, "b_tallies"),
+            (self.action_import_file, "b_import"),
+            (self.action_help, "b_help"),
+        ):
+            yield SystemCommand(tr(key), tr(key), action)
+        if isinstance(screen, CaseloadScreen):
+            yield SystemCommand(tr("b_new"), tr("b_new"), screen.action_new)
+            yield SystemCommand(tr("b_clear"), tr("b_clear"), screen.action_clear_filters)
+
+    # -- navigation ------------------------------------------------------------------------
+    def open_assessment(self, person_id: str | None) -> None:
+        from tui.screens.assessment import AssessmentScreen
+
+        base = self.store.latest_assessment(person_id) if person_id else None
+        self.push_screen(AssessmentScreen(base))
+
+    def open_history(self, person_id: str) -> None:
+        from tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen(person_id))
+
+    def _push_once(self, screen_type: type[Screen], make: object) -> None:
+        """Open a reference screen unless it is already on top."""
+        if isinstance(self.screen, screen_type):
+            return
+        self.push_screen(make())  # type: ignore[operator]
+
+    def action_matrix(self) -> None:
+        from tui.screens.matrix_card import MatrixScreen
+
+        self._push_once(MatrixScreen, MatrixScreen)
+
+    def action_chain(self) -> None:
+        from tui.screens.chain import ChainScreen
+
+        self._push_once(ChainScreen, ChainScreen)
+
+    def action_tallies(self) -> None:
+        from tui.screens.tallies import TalliesScreen
+
+        self._push_once(TalliesScreen, TalliesScreen)
+
+    def action_import_file(self) -> None:
+        from tui.screens.import_file import ImportScreen
+
+        self._push_once(ImportScreen, ImportScreen)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(getattr(self.screen, "HELP_KEY", "help_caseload")))
+
+    # -- leaving ---------------------------------------------------------------------------
+    def unsaved_screens(self) -> list[Screen]:
+        return [s for s in self.screen_stack if getattr(s, "dirty", False)]
+
+    def action_request_quit(self) -> None:
+        if not self.unsaved_screens():
+            self.exit()
+            return
+        from tui.screens.confirm import ConfirmDialog
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(ConfirmDialog(tr("q_unsaved"), tr("q_quit"), tr("q_stay")), answered)

@@ -1,0 +1,156 @@
+"""Assess one person: the form on the left, the live suggestion on the right, Ctrl+S to save.
+
+A saved assessment is never changed: saving edited answers appends a new assessment; saving
+unchanged answers of an existing assessment records only a new decision on it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from casestore import DecisionInput, StoredAssessment, StoreError
+from matrix.assessment import Assessment, AssessmentInvalid, parse_assessment
+from rules import TableGap
+from rules.result import Classification
+from tui.form_spec import form_fields
+from tui.screens.confirm import ConfirmDialog
+from tui.screens.save_decision import SaveDecisionDialog
+from tui.text import localize_bindings, tr
+from tui.widgets.assessment_form import AssessmentForm
+from tui.widgets.live_panel import LivePanel
+
+if TYPE_CHECKING:
+    from tui.app import RusmatriseApp
+
+
+class AssessmentScreen(Screen[bool]):
+    HELP_KEY = "help_assessment"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "b_save", priority=True),
+        Binding("escape", "back", "b_back"),
+    ]
+
+    def __init__(self, base: StoredAssessment | None = None) -> None:
+        super().__init__()
+        self.base = base
+        self.specs = form_fields(self.rapp.matrix, self.rapp.lang)
+        self.labels = {spec.felt: spec.name for spec in self.specs}
+        localize_bindings(self, self.rapp.lang)
+        self._initial: dict[str, str] = {}
+        self.assessment: Assessment | None = None
+        self.result: Classification | None = None
+        self.problem = ""
+
+    @property
+    def rapp(self) -> RusmatriseApp:
+        return cast("RusmatriseApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="assessment-body"):
+            yield AssessmentForm(self.specs, id="form")
+            yield LivePanel(self.rapp.matrix, self.rapp.lang, id="live")
+        yield Static("", id="assessment-state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = tr("s_assessment")
+        self.sub_title = self.base.person_id if self.base else ""
+        form = self.query_one(AssessmentForm)
+        if self.base is not None:
+            form.load(self.base.data)
+            form.control("person_id").disabled = True
+        else:
+            form.load({"vurdert_dato": self.rapp.today.isoformat()})
+        self._initial = form.raw()
+        self.refresh_live()
+        form.control("bydel" if self.base else "person_id").focus()
+
+    # -- live classification ---------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self.query_one(AssessmentForm).raw() != self._initial
+
+    @on(AssessmentForm.Changed)
+    def _form_changed(self) -> None:
+        self.refresh_live()
+
+    def refresh_live(self) -> None:
+        """Parse and classify what the form holds now, and show it. Runs on every change."""
+        app = self.rapp
+        form = self.query_one(AssessmentForm)
+        panel = self.query_one(LivePanel)
+        raw = form.raw()
+        self.assessment = self.result = None
+        try:
+            assessment = parse_assessment(raw, app.matrix)
+            result = app.classifier.classify(assessment, lang=app.lang, today=app.today)
+        except AssessmentInvalid as invalid:
+            missing = [self.labels.get(f, f) for f in invalid.missing_fields]
+            wrong = [(e.felt, e.message(app.lang)) for e in invalid.errors if not e.missing]
+            form.show_errors(dict(wrong))
+            panel.show_missing(missing, [(self.labels.get(f, f), m) for f, m in wrong])
+            self.problem = tr("p_missing_list", liste=", ".join(missing)) if missing else "; ".join(m for _, m in wrong)
+        except TableGap as gap:
+            form.show_errors({})
+            panel.show_gap(gap.message(app.lang))
+            self.problem = gap.message(app.lang)
+        else:
+            form.show_errors({})
+            panel.show(result, assessment.varighet)
+            self.assessment, self.result, self.problem = assessment, result, ""
+        self._show_state()
+
+    def _show_state(self) -> None:
+        parts = []
+        if self.base is not None:
+            parts.append(tr("f_existing", dato=self.base.vurdert_dato.strftime("%d.%m.%Y")))
+        state = "f_unsaved" if self.dirty else "f_saved_state" if self.base is not None else "f_no_changes"
+        parts.append(f"({tr(state)})")
+        self.query_one("#assessment-state", Static).update(Text(" ".join(parts)), layout=False)  # one line, always
+
+    # -- saving and leaving ----------------------------------------------------------------
+    def action_save(self) -> None:
+        if self.assessment is None or self.result is None:
+            self.notify(tr("d_cannot_save", grunn=self.problem), severity="warning")
+            return
+        decision_only = self.base is not None and not self.dirty
+        note = tr("d_decision_only", dato=self.base.vurdert_dato.strftime("%d.%m.%Y")) if decision_only and self.base else ""
+        dialog = SaveDecisionDialog(self.rapp.matrix, self.assessment, self.result, self.rapp.caseworker, note)
+        self.app.push_screen(dialog, self._save_decided)
+
+    def _save_decided(self, decision: DecisionInput | None) -> None:
+        if decision is None or self.assessment is None or self.result is None:
+            return
+        store = self.rapp.store
+        self.rapp.caseworker = decision.caseworker
+        try:
+            if self.base is not None and not self.dirty:
+                store.record_decision(self.base.id, decision)
+            else:
+                store.record(self.assessment, self.result, decision.caseworker, decision)
+        except StoreError as error:
+            self.notify(error.message(self.rapp.lang), severity="error", timeout=10)
+            return
+        self._initial = self.query_one(AssessmentForm).raw()
+        self.notify(tr("d_saved", person=self.assessment.person_id, gruppe=decision.final_gruppe))
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        if not self.dirty:
+            self.dismiss(False)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(False)
+
+        self.app.push_screen(ConfirmDialog(tr("q_unsaved"), tr("q_leave"), tr("q_stay")), answered)

@@ -1,0 +1,181 @@
+"""The start screen: every person's latest assessment, filtered and searched, loaded by page.
+
+Rows come from the store a page at a time (the next page loads as the cursor nears the end),
+so a caseload of any size opens at once and filtering re-queries instead of scanning.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from casestore import CaseFilter, CaseRow
+from matrix.fields import DEKNING
+from tui.text import localize_bindings, tr
+
+if TYPE_CHECKING:
+    from tui.app import RusmatriseApp
+
+PAGE = 100
+PREFETCH = 20  # load the next page when the cursor is this close to the last loaded row
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")
+
+
+class CaseloadScreen(Screen[None]):
+    HELP_KEY = "help_caseload"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "b_new"),
+        Binding("h", "history", "b_history"),
+        Binding("slash", "search", "b_search"),
+        Binding("ctrl+r", "clear_filters", "b_clear", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self, self.rapp.lang)
+        self.where = CaseFilter()
+        self.rows: list[CaseRow] = []
+        self.total = 0
+
+    @property
+    def rapp(self) -> RusmatriseApp:
+        return cast("RusmatriseApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        matrix = self.rapp.matrix
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Select(
+                [(d.navn, d.navn) for d in matrix.districts.districts], prompt=tr("c_all_districts"), id="filter-bydel", compact=True
+            )
+            yield Select([(tr("c_group_n", n=nr), nr) for nr in matrix.groups], prompt=tr("c_all_groups"), id="filter-gruppe", compact=True)
+            yield Select([(tr(f"dekning_{d}"), d) for d in DEKNING], prompt=tr("c_all_coverage"), id="filter-dekning", compact=True)
+            yield Input(placeholder=tr("c_search"), id="search", compact=True)
+        yield DataTable(id="caseload", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="caseload-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = tr("s_caseload")
+        table = self.query_one(DataTable)
+        for key in ("c_person", "c_bydel", "c_gruppe", "c_dekning", "c_dato", "c_status"):
+            table.add_column(tr(key), key=key)
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.reload(keep=self.current_person())
+
+    # -- loading ---------------------------------------------------------------------------
+    def reload(self, keep: str | None = None) -> None:
+        """Query the first page under the current filter (and keep the cursor on `keep`)."""
+        store = self.rapp.store
+        self.total = store.caseload_count(self.where)
+        self.rows = []
+        table = self.query_one(DataTable)
+        table.clear()
+        self._load_more()
+        if keep is not None:
+            for index, row in enumerate(self.rows):
+                if row.person_id == keep:
+                    table.move_cursor(row=index)
+                    break
+        self._show_status()
+
+    def _load_more(self) -> None:
+        page = self.rapp.store.caseload(self.where, offset=len(self.rows), limit=PAGE)
+        self.rows.extend(page)
+        table = self.query_one(DataTable)
+        for row in page:
+            table.add_row(*self._cells(row), key=row.person_id)
+
+    def _cells(self, row: CaseRow) -> tuple[str, ...]:
+        status = tr("c_decided") if row.decided else tr("c_suggested")
+        flags = self.rapp.reassessment_flags(row)
+        return (
+            row.person_id,
+            row.bydel,
+            f"{row.gruppe} ({status})",
+            tr(f"dekning_{row.dekning}"),
+            row.vurdert_dato.strftime("%d.%m.%Y"),
+            tr("c_outdated") if flags else "",
+        )
+
+    def _show_status(self) -> None:
+        status = self.query_one("#caseload-status", Static)
+        if self.total == 0:
+            empty = self.where == CaseFilter()
+            status.update(tr("c_empty") if empty else tr("c_none"))
+        else:
+            status.update(tr("c_showing", fra=1, til=_count(len(self.rows)), antall=_count(self.total)))
+
+    @on(DataTable.RowHighlighted)
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self.rows) - PREFETCH and len(self.rows) < self.total:
+            self._load_more()
+            self._show_status()
+
+    # -- filters ---------------------------------------------------------------------------
+    @on(Select.Changed)
+    @on(Input.Changed, "#search")
+    def _filter_changed(self) -> None:
+        def chosen(selector: str) -> object:
+            value = self.query_one(selector, Select).value
+            return None if value is Select.NULL else value
+
+        gruppe = chosen("#filter-gruppe")
+        self.where = CaseFilter(
+            bydel=cast("str | None", chosen("#filter-bydel")),
+            gruppe=int(cast("int", gruppe)) if gruppe is not None else None,
+            dekning=cast("str | None", chosen("#filter-dekning")),
+            search=self.query_one("#search", Input).value,
+        )
+        self.reload()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_filters(self) -> None:
+        with self.prevent(Select.Changed, Input.Changed):
+            for select in self.query(Select):
+                select.value = Select.NULL
+            self.query_one("#search", Input).value = ""
+        self.where = CaseFilter()
+        self.reload()
+
+    # -- opening ---------------------------------------------------------------------------
+    def current_person(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
+            return None
+        return self.rows[table.cursor_row].person_id
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        person = event.row_key.value
+        if person is not None:
+            self.rapp.open_assessment(person)
+
+    def action_new(self) -> None:
+        self.rapp.open_assessment(None)
+
+    def action_history(self) -> None:
+        person = self.current_person()
+        if person is None:
+            self.notify(tr("c_select_first"), severity="warning")
+            return
+        self.rapp.open_history(person)

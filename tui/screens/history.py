@@ -1,0 +1,119 @@
+"""Every assessment and decision of one person over time, and what changed between them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from casestore import StoredAssessment
+from tui.form_spec import form_fields
+from tui.text import localize_bindings, tr
+
+if TYPE_CHECKING:
+    from tui.app import RusmatriseApp
+
+_NOT_COMPARED = ("person_id", "ekstra")
+
+
+def _when(stamp: str) -> str:
+    """An ISO timestamp as local day and time."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d.%m.%Y %H:%M")
+    except ValueError:
+        return stamp
+
+
+def changes(before: dict[str, Any], after: dict[str, Any], labels: dict[str, str]) -> list[str]:
+    """'Label: old → new' for every answer that differs (blank shown as '–')."""
+    found = []
+    for key in sorted(set(before) | set(after)):
+        if key in _NOT_COMPARED or before.get(key) == after.get(key):
+            continue
+        old, new = before.get(key), after.get(key)
+        found.append(f"{labels.get(key, key)}: {_shown(old)} → {_shown(new)}")
+    return found
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return tr("ja") if value else tr("nei")
+    return str(value)
+
+
+class HistoryScreen(Screen[None]):
+    HELP_KEY = "help_history"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "b_back"),
+        Binding("n", "reassess", "b_reassess"),
+    ]
+
+    def __init__(self, person_id: str) -> None:
+        super().__init__()
+        self.person_id = person_id
+        localize_bindings(self, self.rapp.lang)
+        self.labels = {spec.felt: spec.name for spec in form_fields(self.rapp.matrix, self.rapp.lang)}
+        self.entries: list[StoredAssessment] = []
+
+    @property
+    def rapp(self) -> RusmatriseApp:
+        return cast("RusmatriseApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield VerticalScroll(id="history", classes="report-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = tr("s_history", person=self.person_id)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.reload()
+
+    def reload(self) -> None:
+        self.entries = self.rapp.store.history(self.person_id)
+        body = self.query_one("#history", VerticalScroll)
+        body.remove_children()
+        previous: StoredAssessment | None = None
+        for entry in self.entries:
+            body.mount(Static(self._entry_text(entry, previous), classes="history-entry"))
+            previous = entry
+        body.scroll_end(animate=False)
+
+    def _entry_text(self, entry: StoredAssessment, previous: StoredAssessment | None) -> Text:
+        text = Text(tr("h_assessment", dato=entry.vurdert_dato.strftime("%d.%m.%Y")), style="bold underline")
+        source = tr("h_imported") if entry.imported else ""
+        text.append(f"  ({tr('h_recorded', tid=_when(entry.recorded_at), hvem=entry.recorded_by)}{'; ' + source if source else ''})\n")
+        text.append(tr("h_suggested", gruppe=entry.gruppe, regel=entry.regel, versjon=entry.matrise_versjon) + "\n")
+        if not entry.decisions:
+            text.append(tr("h_no_decision") + "\n", style="italic")
+        for decision in entry.decisions:
+            line = tr("h_decision", tid=_when(decision.decided_at), gruppe=decision.final_gruppe, hvem=decision.caseworker)
+            how = tr("h_override", fra=decision.suggested_gruppe, grunn=decision.reason or "") if decision.overridden else tr("h_accepted")
+            text.append(f"{line} ({how})\n")
+        wishes = entry.data.get("brukers_onske")
+        if wishes:
+            text.append(tr("h_wishes", tekst=wishes) + "\n")
+        if previous is not None:
+            changed = changes(previous.data, entry.data, self.labels)
+            if previous.final_gruppe != entry.final_gruppe:
+                changed.insert(0, tr("h_group_change", fra=previous.final_gruppe, til=entry.final_gruppe))
+            text.append(tr("h_changes", liste="; ".join(changed)) if changed else tr("h_no_changes"))
+            text.append("\n")
+        return text
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_reassess(self) -> None:
+        self.rapp.open_assessment(self.person_id)

@@ -1,0 +1,135 @@
+"""Import an export file into the store: a progress bar, a cancel key, the rejects listed.
+
+The import runs in a thread worker that never touches widgets; it posts progress and the
+final report as messages, and the handlers update the screen.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+
+from casefiles.messages import CaseFileError
+from casestore import ImportReport, StoreError
+from matrix.messages import t
+from tui.text import localize_bindings, tr
+
+if TYPE_CHECKING:
+    from tui.app import RusmatriseApp
+
+SHOWN_REJECTS = 5_000  # a table this long is still quick; the count says if there are more
+
+
+class ImportScreen(Screen[None]):
+    HELP_KEY = "help_import"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel_or_back", "b_cancel_back")]
+
+    class Progressed(Message):
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done, self.total = done, total
+
+    class Finished(Message):
+        def __init__(self, report: ImportReport | None, problem: str = "") -> None:
+            super().__init__()
+            self.report, self.problem = report, problem
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self, self.rapp.lang)
+        self._cancel = threading.Event()
+        self.running = False
+        self.report: ImportReport | None = None
+
+    @property
+    def rapp(self) -> RusmatriseApp:
+        return cast("RusmatriseApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="import-form"):
+            yield Static(tr("i_path"), classes="field-label")
+            yield Input(placeholder="caseload.csv / .xlsx / .jsonl", id="import-path")
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static("", id="import-summary")
+        yield DataTable(id="import-rejects", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = tr("s_import")
+        table = self.query_one(DataTable)
+        for key in ("i_rad", "c_person", "i_felt", "i_feil"):
+            table.add_column(tr(key), key=key)
+        self.query_one("#import-path", Input).focus()
+
+    @on(Input.Submitted, "#import-path")
+    def start(self) -> None:
+        if self.running:
+            return
+        path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
+        summary = self.query_one("#import-summary", Static)
+        if not path.is_file():
+            summary.update(Text(tr("i_no_file", fil=str(path))))
+            return
+        self.running = True
+        self._cancel.clear()
+        self.query_one(DataTable).clear()
+        self.query_one(ProgressBar).update(total=None, progress=0)
+        summary.update(Text(tr("i_running")))
+        self._import(path)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _import(self, path: Path) -> None:
+        app = self.rapp
+        try:
+            report = app.store.import_file(
+                path,
+                app.matrix,
+                app.caseworker or "import",
+                progress=lambda done, total: self.post_message(self.Progressed(done, total)),
+                cancelled=self._cancel.is_set,
+                lang=app.lang,
+            )
+        except (CaseFileError, StoreError) as error:
+            self.post_message(self.Finished(None, error.message(app.lang)))
+            return
+        self.post_message(self.Finished(report))
+
+    @on(Progressed)
+    def _progressed(self, message: Progressed) -> None:
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+
+    @on(Finished)
+    def _finished(self, message: Finished) -> None:
+        self.running = False
+        summary = self.query_one("#import-summary", Static)
+        report = message.report
+        self.report = report
+        if report is None:
+            summary.update(Text(message.problem))
+            return
+        lang = self.rapp.lang
+        done = t("import_ferdig", lang, lagret=report.saved, hoppet=report.skipped, avvist=report.rejected_rows)
+        if report.cancelled:
+            done = t("import_avbrutt", lang, rad=report.last_row, lagret=report.saved) + " " + done
+        summary.update(Text(done))
+        table = self.query_one(DataTable)
+        for reject in report.rejects[:SHOWN_REJECTS]:
+            table.add_row(str(reject.rad), reject.person_id, reject.felt, reject.feil)
+
+    def action_cancel_or_back(self) -> None:
+        if self.running:
+            self._cancel.set()
+            self.query_one("#import-summary", Static).update(Text(tr("i_cancelling")))
+        else:
+            self.dismiss(None)

@@ -1,0 +1,78 @@
+"""The matrix as a reference card: the groups with their attributes (assumed cells marked),
+and the decision table read from the top."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from matrix.model import Group
+from rules.conditions import describe_condition
+from tui.text import localize_bindings, tr
+
+if TYPE_CHECKING:
+    from tui.app import RusmatriseApp
+
+ASSUMED = "*"
+
+
+class MatrixScreen(Screen[None]):
+    HELP_KEY = "help_reference"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "b_back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self, self.rapp.lang)
+
+    @property
+    def rapp(self) -> RusmatriseApp:
+        return cast("RusmatriseApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        matrix = self.rapp.matrix
+        info = matrix.data.matrise
+        yield Header()
+        with VerticalScroll(classes="report-body", id="matrix-card"):
+            yield Static(tr("m_version", navn=info.navn, versjon=info.versjon), classes="report-title")
+            yield Static(tr("m_legend"), classes="field-help")
+            for group in matrix.groups.values():
+                yield Static(self._card(group), classes="group-card")
+            yield Static(tr("m_rules"), classes="report-title")
+            yield Static(self._rules(), id="matrix-rules")
+
+    def on_mount(self) -> None:
+        self.title = tr("s_matrix")
+
+    def _card(self, group: Group) -> Text:
+        en = self.rapp.lang == "en"
+        name = (group.navn.en or group.navn.verdi) if en else group.navn.verdi
+        text = Text(f"{tr('c_group_n', n=group.nr)}: {name}{ASSUMED if group.navn.antatt else ''}\n", style="bold")
+        for label, attr in (
+            ("p_boligtype", group.boligtype),
+            ("p_boligstandard", group.boligstandard),
+            ("p_bemanning", group.bemanning),
+            ("p_beliggenhet", group.beliggenhet),
+            ("p_ansvarlig", group.ansvar),
+        ):
+            text.append(f"  {tr(label)}: ", style="bold")
+            value = self.rapp.matrix.responsible_name(group.nr, "…") if label == "p_ansvarlig" else attr.verdi
+            text.append(f"{value}{ASSUMED if attr.antatt else ''}\n")
+        return text
+
+    def _rules(self) -> Text:
+        lang = self.rapp.lang
+        text = Text()
+        for i, rule in enumerate(self.rapp.matrix.data.beslutningstabell.regel, start=1):
+            text.append(f"{i:>2}. {rule.id} → {tr('c_group_n', n=rule.gruppe)}: ", style="bold")
+            text.append(f"{describe_condition(rule.naar, lang)}\n")
+            text.append(f"    {rule.tekst_en if lang == 'en' else rule.tekst} ({rule.kilde})\n", style="dim")
+        return text
+
+    def action_back(self) -> None:
+        self.dismiss(None)

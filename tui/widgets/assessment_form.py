@@ -1,0 +1,106 @@
+"""The assessment form, generated from `FieldSpec`s: labels, help, one control per field, and
+a line under each control that states the field's problem in words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Select, Static
+
+from tui.form_spec import FieldSpec, shown_value
+from tui.text import tr
+from tui.widgets.choice import ChoiceSet
+
+
+class AssessmentForm(VerticalScroll):
+    """Posts `AssessmentForm.Changed` with the raw values after every edit by the user."""
+
+    class Changed(Message):
+        def __init__(self, form: AssessmentForm) -> None:
+            super().__init__()
+            self.form = form
+
+    def __init__(self, specs: list[FieldSpec], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.specs = specs
+        self._shown_errors: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        section = None
+        for spec in self.specs:
+            if spec.section != section:
+                section = spec.section
+                yield Static(section, classes="form-section")
+            yield Static(spec.label, classes="field-label")
+            if spec.help:
+                yield Static(spec.help, classes="field-help")
+            yield self._control(spec)
+            yield Static("", id=f"e-{spec.felt}", classes="field-error")
+
+    @staticmethod
+    def _control(spec: FieldSpec) -> Widget:
+        name = f"f-{spec.felt}"
+        if spec.kind == "choice":
+            shortcuts = dict(spec.shortcuts) if spec.shortcuts is not None else None
+            return ChoiceSet(list(spec.options), shortcuts, id=name, classes="field-control")
+        if spec.kind == "select":
+            return Select(
+                [(label, value) for value, label in spec.options], prompt=tr("f_choose"), id=name, classes="field-control", compact=True
+            )
+        kinds = {"int": "integer", "date": "text", "text": "text"}
+        return Input(id=name, type=kinds[spec.kind], classes="field-control", compact=True)  # type: ignore[arg-type]
+
+    def control(self, felt: str) -> Widget:
+        return self.query_one(f"#f-{felt}")
+
+    def raw(self) -> dict[str, str]:
+        """The values as typed or chosen; blank fields are left out (the parser reports them)."""
+        values: dict[str, str] = {}
+        for spec in self.specs:
+            widget = self.control(spec.felt)
+            value: object
+            if isinstance(widget, ChoiceSet):
+                value = widget.value
+            elif isinstance(widget, Select):
+                value = None if widget.value is Select.NULL else widget.value
+            else:
+                value = widget.value.strip() if isinstance(widget, Input) else None
+            if value:
+                values[spec.felt] = str(value)
+        return values
+
+    def load(self, data: Mapping[str, Any]) -> None:
+        """Fill every field from `data` without posting a change per field."""
+        with self.prevent(Input.Changed, Select.Changed):
+            for spec in self.specs:
+                widget = self.control(spec.felt)
+                text = shown_value(spec, data.get(spec.felt))
+                if isinstance(widget, ChoiceSet):
+                    widget.choose(text if text in widget.values else None, announce=False)
+                elif isinstance(widget, Select):
+                    known = {value for value, _ in spec.options}
+                    widget.value = text if text in known else Select.NULL
+                elif isinstance(widget, Input):
+                    widget.value = text
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """One line of words under each bad field; only lines that changed are redrawn."""
+        for spec in self.specs:
+            message = errors.get(spec.felt, "")
+            if self._shown_errors.get(spec.felt, "") != message:
+                self.query_one(f"#e-{spec.felt}", Static).update(message)
+                self.query_one(f"#e-{spec.felt}").set_class(bool(message), "-shown")
+        self._shown_errors = dict(errors)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(ChoiceSet.Changed)
+    def _changed(self, event: Message) -> None:
+        event.stop()
+        self.post_message(self.Changed(self))

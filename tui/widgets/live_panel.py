@@ -1,0 +1,178 @@
+"""The live suggestion beside the form: group, why, what it means, which services follow.
+
+`show()` runs on every keystroke, so the panel is a line-based scroll view that renders its
+content to lines itself and only repaints: a change of a widget's size makes Textual lay out
+the whole screen on its next frame tick (about 10 ms for this form, after waiting up to a
+frame), while a repaint is drawn at once. The scrollable height therefore only grows (to the
+longest content shown so far), and the scrollbar gutter is fixed so the width never changes.
+Values from data are added as text, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.geometry import Size
+from textual.renderables.digits import Digits
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from matrix.load import Matrix
+from matrix.messages import Lang, t
+from rules.result import Classification
+from tui.text import tr
+
+ASSUMED = "*"
+
+
+def _heading(title: str) -> Text:
+    return Text(title, style="bold underline")
+
+
+class LivePanel(ScrollView, can_focus=True):
+    """Shows a Classification, or what is missing or wrong, in words."""
+
+    DEFAULT_CSS = """
+    LivePanel {
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+    }
+    """
+
+    def __init__(self, matrix: Matrix, lang: Lang, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.matrix = matrix
+        self.lang = lang
+        self.gruppe: int | None = None  # what the panel shows now, for tests and the save dialog
+        self.parts: list[RenderableType] = []
+        self._shown: list[str] = []
+        self._strips: list[Strip] = []
+
+    def _show(self, parts: list[RenderableType]) -> None:
+        """Replace the content, unless it is the same as shown (a keystroke that changed nothing)."""
+        keys = [p.plain if isinstance(p, Text) else str(getattr(p, "_text", "")) for p in parts]
+        if keys == self._shown:
+            return
+        self._shown = keys
+        self.parts = parts
+        self._render_strips()
+
+    def _render_strips(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return  # not laid out yet: on_resize renders
+        console = self.app.console
+        options = console.options.update_width(width)
+        strips: list[Strip] = []
+        for part in self.parts:
+            strips.extend(Strip(line, width) for line in console.render_lines(part, options, pad=True, new_lines=False))
+        self._strips = strips
+        grown = Size(width, max(len(strips), self.virtual_size.height if self.virtual_size.width == width else 0))
+        if grown != self.virtual_size:
+            self.virtual_size = grown  # a layout pass, rarely: the height only grows
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._render_strips()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if index < len(self._strips):
+            return self._strips[index].crop_extend(0, width, None).apply_style(self.rich_style)
+        return Strip.blank(width, self.rich_style)
+
+    def plain(self) -> str:
+        """The panel's words (for tests and screen readers' sake), whitespace collapsed."""
+        return " ".join(" ".join(p.plain for p in self.parts if isinstance(p, Text)).split())
+
+    # -- the three states ------------------------------------------------------------------
+    def show(self, result: Classification, varighet: str) -> None:
+        self.gruppe = result.gruppe
+        self._show(
+            [
+                Text(tr("p_title"), style="bold"),
+                Digits(str(result.gruppe)),
+                Text(t("p_group", self.lang, gruppe=result.gruppe, navn=result.navn), style="bold"),
+                self._reason(result),
+                self._flags(result),
+                self._housing(result),
+                self._services(result, varighet),
+            ]
+        )
+
+    def show_missing(self, missing: list[str], invalid: list[tuple[str, str]]) -> None:
+        """Not enough information: which fields are missing and which are wrong, by name."""
+        self.gruppe = None
+        text = Text(tr("p_missing") + "\n")
+        if missing:
+            text.append(tr("p_missing_list", liste=", ".join(missing)) + "\n")
+        if invalid:
+            text.append(tr("p_invalid") + ":\n", style="bold")
+            for label, message in invalid:
+                text.append(f"  • {label}: {message}\n")
+        self._show([Text(tr("p_title"), style="bold"), Digits("-"), Text(tr("p_no_group"), style="bold"), text])
+
+    def show_gap(self, message: str) -> None:
+        self.gruppe = None
+        self._show([Text(tr("p_title"), style="bold"), Digits("-"), Text(tr("p_gap", tekst=message), style="bold")])
+
+    # -- parts -----------------------------------------------------------------------------
+    def _reason(self, result: Classification) -> Text:
+        trace = result.forklaring
+        text = Text("\n" + tr("p_rule", regel=trace.regel, tekst=trace.regel_tekst) + "\n")
+        if trace.oppfylt:
+            text.append(tr("p_held") + ":\n")
+            for held in trace.oppfylt:
+                text.append(f"  ✓ {t('verdi_sett', self.lang, betingelse=held.betingelse, verdi=held.verdi)}\n")
+        if trace.ogsa_truffet:
+            text.append(tr("p_also", liste=", ".join(trace.ogsa_truffet)) + "\n")
+        return text
+
+    def _flags(self, result: Classification) -> Text:
+        text = Text()
+        for title, mark, flags in ((tr("p_warnings"), "!", result.advarsler), (tr("p_notes"), "i", result.merknader)):
+            if flags:
+                text.append("\n")
+                text.append(_heading(title))
+                text.append("\n")
+                for flag in flags:
+                    text.append(f"  {mark} {flag.kode}: {flag.tekst}\n")
+        return text
+
+    def _housing(self, result: Classification) -> Text:
+        group = self.matrix.groups[result.gruppe]
+        rows: Iterable[tuple[str, str, bool]] = (
+            (tr("p_boligtype"), result.boligtype, group.boligtype.antatt),
+            (tr("p_boligstandard"), result.boligstandard, group.boligstandard.antatt),
+            (tr("p_bemanning"), result.bemanning, group.bemanning.antatt),
+            (tr("p_beliggenhet"), result.beliggenhet, group.beliggenhet.antatt),
+            (tr("p_ansvarlig"), result.ansvarlig, group.ansvar.antatt),
+            (tr("p_dekning"), tr(f"dekning_{result.dekning}"), False),
+        )
+        text = Text("\n")
+        text.append(_heading(tr("p_housing")))
+        text.append("\n")
+        any_assumed = False
+        for label, value, assumed in rows:
+            any_assumed |= assumed
+            text.append(f"  {label}: ", style="bold")
+            text.append(value + (ASSUMED if assumed else "") + "\n")
+        if any_assumed:
+            text.append(tr("m_legend") + "\n", style="italic")
+        return text
+
+    def _services(self, result: Classification, varighet: str) -> Text:
+        by_provider: dict[str, list[str]] = {}
+        for service in result.tjenester:
+            by_provider.setdefault(service.tilbyder, []).append(f"{service.tjeneste} ({service.niva})")
+        text = Text("\n")
+        text.append(_heading(tr("p_services", varighet=tr(f"varighet_{varighet}"))))
+        text.append("\n")
+        for provider, names in by_provider.items():
+            text.append(f"  {provider}\n", style="bold")
+            for name in names:
+                text.append(f"    • {name}\n")
+        return text
