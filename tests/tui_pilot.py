@@ -28,7 +28,7 @@ def make_app(db: Path, matrix: Matrix, demo: int = 0, lang: str = "nb", casework
     assert isinstance(store, SQLiteStore)
     if demo:
         fill_demo(store, matrix, demo, seed=7, today=TODAY)
-    return RusmatriseApp(store, matrix, lang=lang, today=TODAY, caseworker=caseworker, theme="textual-dark")  # type: ignore[arg-type]
+    return RusmatriseApp(store, matrix, lang=lang, today=TODAY, caseworker=caseworker, theme="textual-dark", cursor_blink=False)  # type: ignore[arg-type]
 
 
 def screen_text(app: RusmatriseApp) -> str:

@@ -13,9 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Input
 
 from casestore import CaseRow, Store
 from matrix.load import Matrix
@@ -68,6 +70,7 @@ class RusmatriseApp(App[None]):
         today: date | None = None,
         caseworker: str | None = None,
         theme: str | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         self.lang: Lang = lang
         super().__init__()
@@ -78,11 +81,16 @@ class RusmatriseApp(App[None]):
         self.today = today or date.today()
         self.caseworker = caseworker if caseworker is not None else default_caseworker()
         self._start_theme = theme or terminal_theme()
+        self.cursor_blink = cursor_blink  # off for screenshots and snapshot tests
         self._reassess_codes = frozenset(f.kode for f in self.classifier.flags if "dager_siden_vurdering" in fields_read(f.naar))
 
     def on_mount(self) -> None:
         self.theme = self._start_theme
         self.push_screen(CaseloadScreen())
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if not self.cursor_blink and isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
 
     # -- shared helpers --------------------------------------------------------------------
     def reassessment_flags(self, row: CaseRow) -> list[str]:

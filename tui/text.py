@@ -199,7 +199,8 @@ _T: dict[str, dict[str, str]] = {
     "m_legend": {"nb": "* = antatt (ikke fra kildedokumentene)", "en": "* = assumed (not from the source documents)"},
     "m_navn": {"nb": "Navn", "en": "Name"},
     "m_rules": {"nb": "Beslutningstabell (første regel som passer, vinner)", "en": "Decision table (the first rule that matches wins)"},
-    "m_version": {"nb": "Matrise {navn}, versjon {versjon}", "en": "Matrix {navn}, version {versjon}"},
+    "m_version": {"nb": "{navn}, versjon {versjon}", "en": "{navn}, version {versjon}"},
+    "m_persons_district": {"nb": "(personens bydel)", "en": "(the person's district)"},
     "k_filter": {"nb": "Alle grupper", "en": "All groups"},
     "k_tier": {
         "nb": "Nivå {id}: {beskrivelse} (grupper {grupper}; {varighet})",

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -56,7 +55,7 @@ class AssessmentScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="assessment-body"):
-            yield AssessmentForm(self.specs, id="form")
+            yield AssessmentForm(self.specs, on_change=lambda: self.refresh_live(), id="form")
             yield LivePanel(self.rapp.matrix, self.rapp.lang, id="live")
         yield Static("", id="assessment-state")
         yield Footer()
@@ -78,10 +77,6 @@ class AssessmentScreen(Screen[bool]):
     @property
     def dirty(self) -> bool:
         return self.query_one(AssessmentForm).raw() != self._initial
-
-    @on(AssessmentForm.Changed)
-    def _form_changed(self) -> None:
-        self.refresh_live()
 
     def refresh_live(self) -> None:
         """Parse and classify what the form holds now, and show it. Runs on every change."""

@@ -61,9 +61,13 @@ class MatrixScreen(Screen[None]):
             ("p_ansvarlig", group.ansvar),
         ):
             text.append(f"  {tr(label)}: ", style="bold")
-            value = self.rapp.matrix.responsible_name(group.nr, "…") if label == "p_ansvarlig" else attr.verdi
+            value = self._responsible(attr.verdi) if label == "p_ansvarlig" else attr.verdi
             text.append(f"{value}{ASSUMED if attr.antatt else ''}\n")
         return text
+
+    def _responsible(self, code: str) -> str:
+        party = next((a for a in self.rapp.matrix.data.ansvar if a.kode == code), None)
+        return party.visning.format(bydel=tr("m_persons_district")) if party else code
 
     def _rules(self) -> Text:
         lang = self.rapp.lang

@@ -1,15 +1,18 @@
 """The assessment form, generated from `FieldSpec`s: labels, help, one control per field, and
-a line under each control that states the field's problem in words."""
+a line under each control that states the field's problem in words.
+
+Every edit calls `on_change` at once, in the same turn as the key that made it, rather than
+through a chain of messages: so the live panel is recomputed before Textual paints the
+key's own echo, and both appear in the same frame.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
@@ -18,18 +21,43 @@ from tui.text import tr
 from tui.widgets.choice import ChoiceSet
 
 
+class _FormInput(Input):
+    """An Input that tells its form about each edit at once."""
+
+    def __init__(self, form: AssessmentForm, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.form = form
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        self.form.edited()
+
+
+class _FormSelect(Select[str]):
+    """A Select that tells its form about each choice at once."""
+
+    def __init__(self, form: AssessmentForm, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.form = form
+
+    def _watch_value(self, value: Any) -> None:
+        super()._watch_value(value)
+        self.form.edited()
+
+
 class AssessmentForm(VerticalScroll):
-    """Posts `AssessmentForm.Changed` with the raw values after every edit by the user."""
+    """Calls `on_change()` after every edit by the user (not while `load` fills it)."""
 
-    class Changed(Message):
-        def __init__(self, form: AssessmentForm) -> None:
-            super().__init__()
-            self.form = form
-
-    def __init__(self, specs: list[FieldSpec], **kwargs: Any) -> None:
+    def __init__(self, specs: list[FieldSpec], on_change: Callable[[], None], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.specs = specs
+        self.on_change = on_change
+        self._loading = True  # until the screen loads the first values
         self._shown_errors: dict[str, str] = {}
+
+    def edited(self) -> None:
+        if not self._loading and self.is_mounted:
+            self.on_change()
 
     def compose(self) -> ComposeResult:
         section = None
@@ -43,18 +71,18 @@ class AssessmentForm(VerticalScroll):
             yield self._control(spec)
             yield Static("", id=f"e-{spec.felt}", classes="field-error")
 
-    @staticmethod
-    def _control(spec: FieldSpec) -> Widget:
+    def _control(self, spec: FieldSpec) -> Widget:
         name = f"f-{spec.felt}"
         if spec.kind == "choice":
             shortcuts = dict(spec.shortcuts) if spec.shortcuts is not None else None
-            return ChoiceSet(list(spec.options), shortcuts, id=name, classes="field-control")
+            choice = ChoiceSet(list(spec.options), shortcuts, id=name, classes="field-control")
+            choice.on_choose = lambda _value: self.edited()
+            return choice
         if spec.kind == "select":
-            return Select(
-                [(label, value) for value, label in spec.options], prompt=tr("f_choose"), id=name, classes="field-control", compact=True
-            )
+            options = [(label, value) for value, label in spec.options]
+            return _FormSelect(self, options, prompt=tr("f_choose"), id=name, classes="field-control", compact=True)
         kinds = {"int": "integer", "date": "text", "text": "text"}
-        return Input(id=name, type=kinds[spec.kind], classes="field-control", compact=True)  # type: ignore[arg-type]
+        return _FormInput(self, id=name, type=kinds[spec.kind], classes="field-control", compact=True)
 
     def control(self, felt: str) -> Widget:
         return self.query_one(f"#f-{felt}")
@@ -76,7 +104,14 @@ class AssessmentForm(VerticalScroll):
         return values
 
     def load(self, data: Mapping[str, Any]) -> None:
-        """Fill every field from `data` without posting a change per field."""
+        """Fill every field from `data` without a change (or message) per field."""
+        self._loading = True
+        try:
+            self._fill(data)
+        finally:
+            self._loading = False
+
+    def _fill(self, data: Mapping[str, Any]) -> None:
         with self.prevent(Input.Changed, Select.Changed):
             for spec in self.specs:
                 widget = self.control(spec.felt)
@@ -97,10 +132,3 @@ class AssessmentForm(VerticalScroll):
                 self.query_one(f"#e-{spec.felt}", Static).update(message)
                 self.query_one(f"#e-{spec.felt}").set_class(bool(message), "-shown")
         self._shown_errors = dict(errors)
-
-    @on(Input.Changed)
-    @on(Select.Changed)
-    @on(ChoiceSet.Changed)
-    def _changed(self, event: Message) -> None:
-        event.stop()
-        self.post_message(self.Changed(self))

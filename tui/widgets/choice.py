@@ -11,6 +11,7 @@ j/y/n for yes/no) chooses directly. A click chooses the option under the pointer
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -75,6 +76,7 @@ class ChoiceSet(Widget, can_focus=True):
         self.shortcuts = shortcuts if shortcuts is not None else {str(i + 1): value for i, value in enumerate(self.values)}
         self._value: str | None = None
         self.cursor = 0
+        self.on_choose: Callable[[str], None] | None = None  # called at once, before any message
         self._wrapped: tuple[int, list[list[Text]]] | None = None  # (width, label lines per option)
 
     @property
@@ -88,6 +90,8 @@ class ChoiceSet(Widget, can_focus=True):
             self.cursor = self.values.index(value)
         self.refresh()
         if announce and value is not None:
+            if self.on_choose is not None:
+                self.on_choose(value)
             self.post_message(self.Changed(self, value))
 
     # -- layout and drawing ----------------------------------------------------------------
