@@ -1,0 +1,126 @@
+"""Batch reading and reclassification of exported caseloads.
+
+Two paths give the same answers (a test holds them to it):
+
+- `read_assessments` is the simple, complete path: each row through the pydantic model, for
+  the case store's import and anything else that wants `Assessment` objects.
+- `Reclassifier` is the fast path behind `rusmatrise reclassify`. The group, rule, coverage and
+  flags are a pure function of how each assessment field compares with the constants the
+  rules use (the classifier's own memo rests on this), so each cell is validated once per
+  distinct text, each equivalence class of profiles goes through the rules engine once, and a
+  row costs a handful of dictionary look-ups. The engine stays the only place the rules live.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+from casefiles.mapping import ColumnMapping
+from casefiles.readers import BadLine, cell_text, open_source
+from casefiles.validation import (
+    ROW_FIELD,
+    DuplicateIndex,
+    Layout,
+    day_number,
+    duplicate_error,
+)
+from matrix import values as v
+from matrix.assessment import Assessment, AssessmentInvalid, FieldError, parse_assessment
+from matrix.fields import DOMAIN_FIELDS
+from matrix.load import Matrix
+
+RESULT_COLUMNS: tuple[str, ...] = (
+    "gruppe",
+    "regel",
+    "boligtype",
+    "boligstandard",
+    "bemanning",
+    "beliggenhet",
+    "ansvar",
+    "dekning",
+    "advarsler",
+    "merknader",
+)
+CHANGE_COLUMN = "endring"
+NUMERIC_COLUMNS: tuple[str, ...] = (*DOMAIN_FIELDS, "institusjonsinntak_12m", "livskvalitet", "fodselsar", "tidligere_gruppe", "gruppe")
+CODE_SEPARATOR = ", "
+SINGLE_FIELDS: tuple[str, ...] = ("bydel", "vurdert_dato", "fodselsar", "tidligere_gruppe")  # validated per row, cached per cell
+TEXT_FIELDS: tuple[str, ...] = ("brukers_onske", "kjonn")  # free text: any cell is valid
+
+
+def kept_columns(layout: Layout) -> list[int]:
+    """The input columns the output keeps: all but earlier results, which are computed anew."""
+    result_names = {*RESULT_COLUMNS, CHANGE_COLUMN}
+    return [i for i, name in enumerate(layout.names) if name not in result_names]
+
+
+def output_header(layout: Layout) -> list[str]:
+    """The input's columns (canonical names where known), then the result columns."""
+    change = [CHANGE_COLUMN] if "tidligere_gruppe" in layout.index else []
+    return [layout.names[i] for i in kept_columns(layout)] + list(RESULT_COLUMNS) + change
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """One data row: its 1-based number, its person_id as written, and an assessment or errors."""
+
+    rad: int
+    person_id: str | None
+    assessment: Assessment | None
+    errors: list[FieldError]
+
+
+def _person_id_text(raw: Any) -> str | None:
+    text = cell_text(raw).strip()
+    return text or None
+
+
+def _dup_key(record: dict[str, Any], assessment: Assessment | None) -> tuple[str, int] | None:
+    """(person_id, day) when both parse (a blank date counts as a value), else None."""
+    if assessment is not None:
+        return assessment.person_id, day_number(assessment.vurdert_dato)
+    try:
+        person_id = v.parse_person_id(record.get("person_id", ""))
+        raw_day = record.get("vurdert_dato", "")
+        day = v.parse_date(raw_day) if str(raw_day).strip() else None
+    except PydanticCustomError:
+        return None
+    return person_id, day_number(day)
+
+
+def read_assessments(path: str | Path, matrix: Matrix, mapping: ColumnMapping | None = None) -> Iterator[RowResult]:
+    """Every non-blank data row of `path`, validated with the assessment model.
+
+    Raises CaseFileError when the file cannot be read at all. A row that repeats the
+    person_id and vurdert_dato of an accepted row is rejected as a duplicate (felt person_id).
+    """
+    source = open_source(path)
+    layout = Layout(source, mapping)
+    duplicates = DuplicateIndex()
+    for rad, cells in enumerate(source.rows(), start=1):
+        if isinstance(cells, BadLine):
+            yield RowResult(rad, None, None, [FieldError(ROW_FIELD, cells.kode, cells.params)])
+            continue
+        cells, shape_error = layout.shape(cells)
+        if shape_error is None and layout.is_blank(cells):
+            continue
+        record = layout.record(cells)
+        errors = [shape_error] if shape_error else []
+        assessment: Assessment | None = None
+        try:
+            assessment = parse_assessment(record, matrix)
+        except AssessmentInvalid as invalid:
+            errors += invalid.errors
+        key = _dup_key(record, assessment)
+        if key is not None:
+            earlier = duplicates.earlier(*key)
+            if earlier is not None:
+                errors.append(duplicate_error(earlier))
+            elif not errors:
+                duplicates.add(*key, rad)
+        yield RowResult(rad, _person_id_text(record.get("person_id")), None if errors else assessment, errors)

@@ -1,0 +1,119 @@
+"""The case-file package's user-facing texts (bokmål and English), and its one error type."""
+
+from __future__ import annotations
+
+from matrix.messages import Lang, register, t
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Reading files
+    "filtype": {
+        "nb": "{fil}: ukjent filtype; bruk en av {filtyper}",
+        "en": "{fil}: unknown file type; use one of {filtyper}",
+    },
+    "fil_finnes_ikke": {"nb": "Finner ikke filen {fil}", "en": "File not found: {fil}"},
+    "tegnsett": {
+        "nb": "{fil}: tegnsettet er verken UTF-8 eller Windows-1252; lagre filen som UTF-8 og prøv igjen",
+        "en": "{fil}: the encoding is neither UTF-8 nor Windows-1252; save the file as UTF-8 and try again",
+    },
+    "tom_fil": {"nb": "{fil} har ingen overskriftsrad", "en": "{fil} has no header row"},
+    "csv_feil": {
+        "nb": "{fil} kan ikke leses som CSV ved datarad {rad}: {grunn}",
+        "en": "{fil} cannot be read as CSV at data row {rad}: {grunn}",
+    },
+    "xlsx_les": {"nb": "{fil} kan ikke leses som Excel-fil: {grunn}", "en": "{fil} cannot be read as an Excel file: {grunn}"},
+    "jsonl_ugyldig": {"nb": "linjen er ikke gyldig JSON: {grunn}", "en": "the line is not valid JSON: {grunn}"},
+    "jsonl_objekt": {"nb": "linjen er ikke et JSON-objekt", "en": "the line is not a JSON object"},
+    "for_mange_celler": {
+        "nb": "raden har {celler} celler, men overskriften har bare {kolonner} kolonner",
+        "en": "the row has {celler} cells, but the header has only {kolonner} columns",
+    },
+    "dobbel_kolonne": {
+        "nb": "{fil}: kolonnen «{felt}» forekommer mer enn én gang ({kolonner})",
+        "en": "{fil}: the column '{felt}' occurs more than once ({kolonner})",
+    },
+    "mangler_kolonner": {
+        "nb": "{fil} mangler påkrevde kolonner: {felt}; alle rader avvises (bruk --mapping for å gi kolonnene nye navn)",
+        "en": "{fil} lacks required columns: {felt}; every row is rejected (use --mapping to rename the columns)",
+    },
+    # Column mapping
+    "mapping_les": {"nb": "Kan ikke lese kolonnemappingen {fil}: {grunn}", "en": "Cannot read the column mapping {fil}: {grunn}"},
+    "mapping_form": {
+        "nb": "Kolonnemappingen {fil} må ha en tabell [kolonner] med «navn i eksporten» = «kanonisk feltnavn»",
+        "en": "The column mapping {fil} needs a table [kolonner] of 'name in the export' = 'canonical field name'",
+    },
+    "mapping_felt": {
+        "nb": "Kolonnemappingen {fil}: «{kilde}» = «{felt}», men {felt} er ikke et kjent felt ({gyldige})",
+        "en": "The column mapping {fil}: '{kilde}' = '{felt}', but {felt} is not a known field ({gyldige})",
+    },
+    "mapping_dobbel": {
+        "nb": "Kolonnemappingen {fil}: flere kolonner gir feltet {felt}: {kilder}",
+        "en": "The column mapping {fil}: several columns map to the field {felt}: {kilder}",
+    },
+    # Writing files
+    "skriv_feil": {"nb": "Kan ikke skrive {fil}: {grunn}", "en": "Cannot write {fil}: {grunn}"},
+    "samme_fil": {
+        "nb": "{fil} er også inndatafilen; inndata endres aldri, velg et annet navn",
+        "en": "{fil} is also the input file; the input is never modified, choose another name",
+    },
+    "xlsx_for_stor": {
+        "nb": "{fil}: en Excel-fil kan ha høyst {maks} rader; bruk .csv eller .jsonl",
+        "en": "{fil}: an Excel sheet holds at most {maks} rows; use .csv or .jsonl",
+    },
+    # Reclassify summary
+    "oppsummering": {
+        "nb": "Rader lest: {lest} = klassifisert {klassifisert} + avvist {avvist}",
+        "en": "Rows read: {lest} = classified {klassifisert} + rejected {avvist}",
+    },
+    "tomme_rader": {"nb": "Tomme rader hoppet over: {antall}", "en": "Blank rows skipped: {antall}"},
+    "per_regel": {"nb": "Per regel:", "en": "Per rule:"},
+    "per_gruppe": {"nb": "Per gruppe:", "en": "Per group:"},
+    "overgang_tittel": {
+        "nb": "Overganger fra tidligere gruppe (rader) til ny gruppe (kolonner):",
+        "en": "Transitions from previous group (rows) to new group (columns):",
+    },
+    "uten_tidligere": {"nb": "uten tidligere gruppe", "en": "without a previous group"},
+    "skrevet": {"nb": "Skrev {fil}", "en": "Wrote {fil}"},
+    "avvist_skrevet": {
+        "nb": "Avviste rader ({antall} feil) står i {fil}",
+        "en": "Rejected rows ({antall} errors) are listed in {fil}",
+    },
+    "streng_avvist": {"nb": "--strict: {antall} rader ble avvist", "en": "--strict: {antall} rows were rejected"},
+    "fremdrift": {"nb": "Klassifiserer", "en": "Classifying"},
+    "totalt": {"nb": "Totalt", "en": "Total"},
+    # Tally
+    "tally_kilde": {"nb": "Oppgi minst én fil eller --db", "en": "Give at least one file or --db"},
+    "tally_begge": {"nb": "Oppgi enten filer eller --db, ikke begge", "en": "Give either files or --db, not both"},
+    "tally_nokkel": {
+        "nb": "Ukjent nøkkel «{nokkel}» i --by; gyldige: {gyldige}",
+        "en": "Unknown key '{nokkel}' in --by; valid: {gyldige}",
+    },
+    "tally_utfil": {"nb": "{fil}: tabeller skrives som .csv eller .xlsx", "en": "{fil}: tables are written as .csv or .xlsx"},
+    "tally_hoppet": {
+        "nb": "{fil}: {antall} rader er ikke talt fordi de er ugyldige (kjør reclassify for detaljer)",
+        "en": "{fil}: {antall} rows are not counted because they are invalid (run reclassify for details)",
+    },
+    "casestore_mangler": {
+        "nb": "Saksregisteret (casestore) er ikke installert i denne versjonen; tell fra filer i stedet ({grunn})",
+        "en": "The case store (casestore) is not available in this version; count from files instead ({grunn})",
+    },
+    "casestore_feil": {"nb": "Kan ikke lese saksregisteret {db}: {grunn}", "en": "Cannot read the case store {db}: {grunn}"},
+    "demo_antall": {"nb": "-n må være minst 0", "en": "-n must be at least 0"},
+    "demo_skrevet": {
+        "nb": "Skrev {antall} syntetiske kartlegginger til {fil} (frø {seed})",
+        "en": "Wrote {antall} synthetic assessments to {fil} (seed {seed})",
+    },
+}
+
+register(MESSAGES)
+
+
+class CaseFileError(Exception):
+    """A file that cannot be read or written, explained in the user's language."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(t(key, "en", **params))
+
+    def message(self, lang: Lang = "nb") -> str:
+        return t(self.key, lang, **self.params)

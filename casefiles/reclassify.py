@@ -1,0 +1,92 @@
+"""One reclassification run: input file in; output, rejects and manifest out, all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from casefiles.batch import NUMERIC_COLUMNS, output_header
+from casefiles.fastpath import Reclassifier, RunStats
+from casefiles.manifest import RunRecord, manifest_path, write_manifest
+from casefiles.mapping import ColumnMapping
+from casefiles.messages import CaseFileError
+from casefiles.readers import Progress, kind_of, open_source
+from casefiles.validation import Layout
+from casefiles.writers import CsvWriter, Staging, open_table, same_file, sibling_with_infix
+from matrix.assessment import FieldError
+from matrix.load import Matrix
+from matrix.messages import Lang
+
+REJECT_COLUMNS = ("rad", "person_id", "felt", "feil")
+
+
+def default_rejects(output: str | Path) -> Path:
+    """OUTPUT's name with .avvist before the suffix, always CSV (SPEC section 5)."""
+    return sibling_with_infix(output, ".avvist", ".csv")
+
+
+@dataclass
+class Outcome:
+    stats: RunStats
+    output: Path
+    rejects: Path
+    manifest: Path
+    missing_columns: list[str]
+    record: RunRecord
+
+
+def reclassify_file(
+    input_path: str | Path,
+    output_path: str | Path,
+    matrix: Matrix,
+    *,
+    rejects_path: str | Path | None = None,
+    mapping_path: str | Path | None = None,
+    lang: Lang = "nb",
+    today: date | None = None,
+    progress: Progress | None = None,
+    on_start: Any = None,
+) -> Outcome:
+    """Reclassify every row of `input_path`. Raises CaseFileError if a file cannot be read or written.
+
+    Nothing appears at `output_path`, the rejects path or the manifest path unless the whole
+    run succeeds; the input is only ever read.
+    """
+    started = datetime.now().astimezone()
+    output = Path(output_path)
+    rejects = Path(rejects_path) if rejects_path else default_rejects(output)
+    manifest = manifest_path(output)
+    kind_of(output)
+    for target in (output, rejects, manifest):
+        if same_file(target, input_path):
+            raise CaseFileError("samme_fil", fil=str(target))
+    mapping = ColumnMapping.load(mapping_path) if mapping_path else None
+    source = open_source(input_path)
+    layout = Layout(source, mapping)
+    if on_start is not None:
+        on_start(source, layout)
+    today = today or date.today()
+    reclassifier = Reclassifier(matrix, today=today, lang=lang)
+    delimiter = source.delimiter or None
+    with Staging() as staging:
+        run_header = output_header(layout)
+        table = open_table(staging.path(output), output, run_header, delimiter, NUMERIC_COLUMNS)
+        reject_table = CsvWriter(staging.path(rejects), REJECT_COLUMNS, delimiter or ";")
+        try:
+            write_text = reject_table.writerow
+
+            def reject(rad: int, person_id: str | None, error: FieldError) -> None:
+                write_text([str(rad), person_id or "", error.felt, error.message(lang)])
+
+            stats = reclassifier.run(source, layout, table, reject, progress)
+        finally:
+            table.close()
+            reject_table.close()
+        record = RunRecord(source, matrix, output, rejects, Path(mapping_path) if mapping_path else None, today, started,
+                           datetime.now().astimezone(), stats)
+        write_manifest(staging.path(manifest), record)
+        staging.commit()
+    return Outcome(stats, output, rejects, manifest, layout.missing_required, record)
+

@@ -1,0 +1,189 @@
+"""Writing tables whole or not at all: every file goes to a temporary name beside its target
+and is renamed into place only when the whole run has succeeded.
+
+CSV output is UTF-8 with BOM and CRLF, so that Excel with Norwegian settings opens it cleanly;
+its delimiter is the input's (semicolon when the input was not CSV). XLSX output is written in
+streaming mode; JSONL output keeps JSON types.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from casefiles.messages import CaseFileError
+from casefiles.readers import ABSENT, Kind, cell_text, kind_of
+
+DEFAULT_DELIMITER = ";"
+LINE_END = "\r\n"
+XLSX_MAX_ROWS = 1_048_576
+
+
+class Staging:
+    """Temporary files that become their targets together, on `commit()`, or vanish."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[Path, Path]] = []
+
+    def path(self, target: str | Path) -> Path:
+        final = Path(target)
+        temporary = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+        self._pending.append((temporary, final))
+        return temporary
+
+    def commit(self) -> None:
+        for temporary, final in self._pending:
+            try:
+                os.replace(temporary, final)
+            except OSError as error:
+                raise CaseFileError("skriv_feil", fil=str(final), grunn=error.strerror or str(error)) from None
+        self._pending.clear()
+
+    def discard(self) -> None:
+        for temporary, _ in self._pending:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        self._pending.clear()
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()  # after commit() nothing is pending
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two paths name one file (so the input can never be overwritten)."""
+    first, second = Path(a), Path(b)
+    if first.exists() and second.exists():
+        return os.path.samefile(first, second)
+    return first.resolve() == second.resolve()
+
+
+def sibling_with_infix(path: str | Path, infix: str, suffix: str = ".csv") -> Path:
+    """out.xlsx + ".avvist" → out.avvist.csv"""
+    target = Path(path)
+    return target.with_name(f"{target.stem}{infix}{suffix}")
+
+
+class TableWriter(Protocol):
+    kind: Kind
+
+    def write(self, cells: Sequence[Any]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class CsvWriter:
+    kind: Kind = "csv"
+
+    def __init__(self, path: Path, header: Sequence[str], delimiter: str = DEFAULT_DELIMITER) -> None:
+        self.path = path
+        # The BOM is written by hand: the "utf-8-sig" codec costs a Python call per write.
+        self.file = _open_text(path, "utf-8")
+        self.file.write("\ufeff")
+        self.delimiter = delimiter
+        self.writer = csv.writer(self.file, delimiter=delimiter, lineterminator=LINE_END)
+        self.writerow = self.writer.writerow  # for rows that are already all text
+        self.raw_write = self.file.write
+        self.writerow(list(header))
+
+    def write(self, cells: Sequence[Any]) -> None:
+        self.writerow([cell_text(c) for c in cells])
+
+    def suffix_text(self, cells: Sequence[str]) -> str:
+        """`cells` rendered once as the end of a row: delimiter, quoted cells, line end."""
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=self.delimiter, lineterminator=LINE_END).writerow(cells)
+        return self.delimiter + buffer.getvalue()
+
+    def plain(self, line: str, cells: int) -> bool:
+        """Whether `line` (cells joined by the delimiter) is exactly what csv.writer would write:
+        no cell needs quoting. Then a row can be written as the joined text."""
+        return cells > 1 and '"' not in line and "\n" not in line and "\r" not in line and line.count(self.delimiter) == cells - 1
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class JsonlWriter:
+    kind: Kind = "jsonl"
+
+    def __init__(self, path: Path, header: Sequence[str]) -> None:
+        self.file = _open_text(path, "utf-8")
+        self.header = list(header)
+
+    def write(self, cells: Sequence[Any]) -> None:
+        row = {name: value for name, value in zip(self.header, cells, strict=False) if value is not ABSENT}
+        self.file.write(json.dumps(row, ensure_ascii=False, default=cell_text))
+        self.file.write("\n")
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class XlsxWriter:
+    kind: Kind = "xlsx"
+
+    def __init__(self, path: Path, header: Sequence[str], numeric: Iterable[str] = ()) -> None:
+        from openpyxl import Workbook
+
+        self.path = path
+        self.workbook = Workbook(write_only=True)
+        self.sheet = self.workbook.create_sheet("Data")
+        self.numeric = {i for i, name in enumerate(header) if name in set(numeric)}
+        self.rows = 0
+        self.sheet.append(list(header))
+
+    def write(self, cells: Sequence[Any]) -> None:
+        self.rows += 1
+        if self.rows >= XLSX_MAX_ROWS:
+            raise CaseFileError("xlsx_for_stor", fil=str(self.path), maks=XLSX_MAX_ROWS - 1)
+        self.sheet.append([self._cell(i, value) for i, value in enumerate(cells)])
+
+    def _cell(self, index: int, value: Any) -> Any:
+        if value is ABSENT or value is None:
+            return None
+        if isinstance(value, list | tuple):
+            return ", ".join(cell_text(v) for v in value)
+        if isinstance(value, dict):
+            return cell_text(value)
+        if index in self.numeric and isinstance(value, str) and _plain_int(value):
+            return int(value)
+        return value
+
+    def close(self) -> None:
+        try:
+            self.workbook.save(self.path)
+        except OSError as error:
+            raise CaseFileError("skriv_feil", fil=str(self.path), grunn=error.strerror or str(error)) from None
+
+
+def _plain_int(text: str) -> bool:
+    """Digits that read back as the same number (no leading zeros to lose)."""
+    stripped = text.strip()
+    return stripped.isdigit() and len(stripped) < 16 and (stripped == "0" or not stripped.startswith("0"))
+
+
+def _open_text(path: Path, encoding: str) -> Any:
+    try:
+        return path.open("w", encoding=encoding, newline="", buffering=1 << 20)
+    except OSError as error:
+        raise CaseFileError("skriv_feil", fil=str(path), grunn=error.strerror or str(error)) from None
+
+
+def open_table(temporary: Path, target: str | Path, header: Sequence[str], delimiter: str | None = None,
+               numeric: Iterable[str] = ()) -> TableWriter:
+    """A writer for `target`'s kind, writing to `temporary` (from Staging.path)."""
+    kind = kind_of(target)
+    if kind == "csv":
+        return CsvWriter(temporary, header, delimiter or DEFAULT_DELIMITER)
+    if kind == "xlsx":
+        return XlsxWriter(temporary, header, numeric)
+    return JsonlWriter(temporary, header)
