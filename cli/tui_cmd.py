@@ -15,29 +15,28 @@ from casestore import messages as _messages  # noqa: F401  (registers the texts)
 from casestore.demo import DEMO_PERSONS, DEMO_SEED, fill_demo
 from cli.common import CommandFailed, matrix_or_exit
 from matrix.messages import t
+from tui.app import RusmatriseApp
 
 
-def _open(url: str | None, lang: str) -> Store:
+def build_app(args: argparse.Namespace, today: date | None = None) -> tuple[RusmatriseApp, Store]:
+    """The app on the store --db names (filled with the demo caseload when asked and empty)."""
+    lang = args.lang
+    matrix = matrix_or_exit(args.matrix, lang)
     try:
-        return open_store(url)
+        store = open_store(args.db)
     except StoreError as error:
-        print(error.message(lang), file=sys.stderr)  # type: ignore[arg-type]
+        print(error.message(lang), file=sys.stderr)
         raise CommandFailed(1) from None
+    if args.demo and store.person_count() == 0:
+        print(t("demo_filling", lang, n=DEMO_PERSONS), file=sys.stderr)
+        fill_demo(store, matrix, DEMO_PERSONS, DEMO_SEED, today or date.today())
+    return RusmatriseApp(store, matrix, lang=lang, today=today), store
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.lang
-    matrix = matrix_or_exit(args.matrix, lang)
-    store = _open(args.db, lang)
+    app, store = build_app(args)
     try:
-        if args.demo:
-            present = store.person_count()
-            if present == 0:
-                print(t("demo_filling", lang, n=DEMO_PERSONS), file=sys.stderr)
-                fill_demo(store, matrix, DEMO_PERSONS, DEMO_SEED, date.today())
-        from tui.app import RusmatriseApp
-
-        RusmatriseApp(store, matrix, lang=lang).run()
+        app.run()
     finally:
         store.close()
     return 0

@@ -9,6 +9,7 @@ this returns, so a municipality that rewords its questions changes the form with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from matrix.fields import DOMAIN_FIELDS, TILSYNSBEHOV, VARIGHET
@@ -133,4 +134,16 @@ def shown_value(spec: FieldSpec, raw: object) -> str:
         return ""
     if isinstance(raw, bool):
         return YES if raw else NO
+    if spec.kind == "date":
+        return shown_date(raw)
     return str(raw)
+
+
+def shown_date(raw: object) -> str:
+    """ISO dates as people here write them (31.12.2024); anything else unchanged."""
+    if isinstance(raw, date):
+        return raw.strftime("%d.%m.%Y")
+    try:
+        return date.fromisoformat(str(raw)).strftime("%d.%m.%Y")
+    except ValueError:
+        return str(raw)

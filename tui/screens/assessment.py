@@ -68,7 +68,7 @@ class AssessmentScreen(Screen[bool]):
             form.load(self.base.data)
             form.control("person_id").disabled = True
         else:
-            form.load({"vurdert_dato": self.rapp.today.isoformat()})
+            form.load({"vurdert_dato": self.rapp.today})
         self._initial = form.raw()
         self.refresh_live()
         form.control("bydel" if self.base else "person_id").focus()

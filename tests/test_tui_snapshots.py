@@ -1,0 +1,31 @@
+"""SVG snapshots of the main screens (pytest-textual-snapshot).
+
+Deterministic by construction: a fixed demo seed and "today", a fixed theme, the cursor blink
+off. Regenerate on one Python version (3.11) with `pytest tests/test_tui_snapshots.py
+--snapshot-update` and look at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_pilot import make_app
+
+from matrix import Matrix
+
+SIZE = (100, 32)
+
+
+def test_caseload(snap_compare, tmp_path: Path, matrix: Matrix) -> None:
+    app = make_app(tmp_path / "s.sqlite", matrix, demo=120)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_assessment_with_live_panel(snap_compare, tmp_path: Path, matrix: Matrix) -> None:
+    app = make_app(tmp_path / "s.sqlite", matrix, demo=120)
+    assert snap_compare(app, press=["down", "down", "enter"], terminal_size=SIZE)
+
+
+def test_matrix_reference_card(snap_compare, tmp_path: Path, matrix: Matrix) -> None:
+    app = make_app(tmp_path / "s.sqlite", matrix)
+    assert snap_compare(app, press=["m"], terminal_size=SIZE)
