@@ -97,6 +97,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The case store (casestore) is not available in this version; count from files instead ({grunn})",
     },
     "casestore_feil": {"nb": "Kan ikke lese saksregisteret {db}: {grunn}", "en": "Cannot read the case store {db}: {grunn}"},
+    # Tally tables
+    "tally_tabell": {"nb": "Antall", "en": "Counts"},
+    "tally_bydel_gruppe": {"nb": "Bydel × gruppe", "en": "District × group"},
+    "tally_dekning": {"nb": "Dekning", "en": "Coverage"},
+    "tally_samlokalisert": {"nb": "Behov samlokalisert", "en": "Need co-located"},
+    "tally_vel": {"nb": "Behov VEL", "en": "Need VEL"},
+    "tally_forklaring": {"nb": "Forklaring", "en": "Explanation"},
+    "tally_totalt": {"nb": "Totalt", "en": "Total"},
+    "tally_behov": {"nb": "personer", "en": "persons"},
+    "tally_udekket": {"nb": "av disse udekket", "en": "of whom uncovered"},
+    "tally_boliger": {"nb": "boliger", "en": "homes"},
+    "tally_plasser": {"nb": "plasser", "en": "places"},
+    "tally_differanse": {"nb": "personer minus tilbud", "en": "persons minus supply"},
+    "tally_prikket": {
+        "nb": "<5 = 1–4 personer. x = skjult for at et tall under 5 ikke skal kunne regnes ut fra summene.",
+        "en": "<5 = 1–4 persons. x = hidden so that a count under 5 cannot be worked out from the totals.",
+    },
+    "tally_samlokalisert_tekst": {
+        "nb": "Gruppe {grupper}: personer per bydel mot samlokaliserte boliger med personalbase i bydelen ({dato}).",
+        "en": "Groups {grupper}: persons per district against co-located homes with a staff base in the district ({dato}).",
+    },
+    "tally_vel_tekst": {
+        "nb": "Velferdsetatens plasser ({aar}) regnet mot gruppene kategoriene tjener, for hele byen.",
+        "en": "Velferdsetaten's places ({aar}) counted against the groups their categories serve, city-wide.",
+    },
+    "tally_kildetekst": {"nb": "Kilde: {kilde}", "en": "Source: {kilde}"},
+    "tally_antall_personer": {"nb": "{antall} personer talt, matrise {versjon}", "en": "{antall} persons counted, matrix {versjon}"},
     "demo_antall": {"nb": "-n må være minst 0", "en": "-n must be at least 0"},
     "demo_skrevet": {
         "nb": "Skrev {antall} syntetiske kartlegginger til {fil} (frø {seed})",

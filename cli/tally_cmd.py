@@ -1,0 +1,78 @@
+"""`rusmatrise tally INPUT... | --db URL`: need counts per district, group and more.
+
+Prints the tables (or, with --json, one object per cell), and with -o writes them to .csv or
+.xlsx. --publish suppresses counts 1–4 as "<5" and hides ("x") whatever would let them be
+worked out from the totals. Exit 0 on success, 1 when an input or the store cannot be read or
+the output cannot be written, 2 for a bad --by.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from casefiles.mapping import ColumnMapping
+from casefiles.messages import CaseFileError
+from casefiles.tally import TALLY_KEYS, Tally, write_tally
+from casefiles.tally_export import json_cells, render_text
+from casefiles.tally_input import count_file
+from cli.common import CommandFailed, matrix_or_exit, print_json
+from matrix.messages import Lang, t
+
+EXIT_UNREADABLE = 1
+EXIT_USAGE = 2
+
+
+def store_records(url: str, lang: Lang) -> Iterator[dict[str, Any]]:
+    """The case store's latest classification per person (casestore.open_store(url).tally_records())."""
+    try:
+        from casestore import open_store
+    except ImportError as error:
+        print(t("casestore_mangler", lang, grunn=error), file=sys.stderr)
+        raise CommandFailed(EXIT_UNREADABLE) from None
+    try:
+        yield from open_store(url).tally_records()
+    except Exception as error:  # the store's own errors carry their message; show it, no trace
+        print(t("casestore_feil", lang, db=url, grunn=error), file=sys.stderr)
+        raise CommandFailed(EXIT_UNREADABLE) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    by = [key.strip() for key in args.by.split(",") if key.strip()]
+    for key in by:
+        if key not in TALLY_KEYS:
+            print(t("tally_nokkel", lang, nokkel=key, gyldige=", ".join(TALLY_KEYS)), file=sys.stderr)
+            return EXIT_USAGE
+    if args.db and args.inputs:
+        print(t("tally_begge", lang), file=sys.stderr)
+        return EXIT_USAGE
+    if not args.db and not args.inputs:
+        print(t("tally_kilde", lang), file=sys.stderr)
+        return EXIT_USAGE
+    matrix = matrix_or_exit(args.matrix, lang, code=EXIT_UNREADABLE)
+    result = Tally.empty(by, matrix)
+    try:
+        if args.db:
+            for record in store_records(args.db, lang):
+                result.add(record)
+        else:
+            mapping = ColumnMapping.load(args.mapping) if args.mapping else None
+            for path in args.inputs:
+                skipped = count_file(path, result, matrix, mapping)
+                if skipped:
+                    print(t("tally_hoppet", lang, fil=path, antall=skipped), file=sys.stderr)
+        if args.output:
+            write_tally(args.output, result, publish=args.publish, lang=lang)
+    except CaseFileError as error:
+        print(error.message(lang), file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.json:
+        print_json(json_cells(result, args.publish))
+    elif args.output:
+        print(t("skrevet", lang, fil=args.output))
+    else:
+        print(render_text(result, args.publish, lang))
+    return 0
