@@ -29,3 +29,14 @@ def test_assessment_with_live_panel(snap_compare, tmp_path: Path, matrix: Matrix
 def test_matrix_reference_card(snap_compare, tmp_path: Path, matrix: Matrix) -> None:
     app = make_app(tmp_path / "s.sqlite", matrix)
     assert snap_compare(app, press=["m"], terminal_size=SIZE)
+
+
+def test_tallies(snap_compare, tmp_path: Path, matrix: Matrix) -> None:
+    app = make_app(tmp_path / "s.sqlite", matrix, demo=120)
+
+    async def counted(pilot) -> None:
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=counted, terminal_size=SIZE)

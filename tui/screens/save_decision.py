@@ -54,8 +54,8 @@ class SaveDecisionDialog(ModalScreen[DecisionInput | None]):
                 yield Input(self.caseworker, id="d-caseworker", compact=True)
                 yield Static("", id="d-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(tr("d_cancel"), id="cancel")
-                yield Button(tr("d_save"), id="save", variant="primary")
+                yield Button(tr("d_cancel"), id="cancel", compact=True)
+                yield Button(tr("d_save"), id="save", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         group = self.query_one("#d-group", ChoiceSet)

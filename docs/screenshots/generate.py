@@ -1,0 +1,51 @@
+"""Regenerate the README screenshots: SVGs exported by the app itself on the demo caseload.
+
+    .venv/bin/python docs/screenshots/generate.py
+
+Fixed demo seed, "today" and theme, so the pictures only change when the screens do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from casestore import open_store
+from casestore.demo import DEMO_PERSONS, DEMO_SEED, fill_demo
+from matrix import load_matrix
+from tui.app import RusmatriseApp
+
+HERE = Path(__file__).resolve().parent
+TODAY = date(2025, 6, 1)
+SIZE = (120, 36)
+
+
+async def shoot(app: RusmatriseApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.save_screenshot("caseload.svg", str(HERE))
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        app.save_screenshot("assessment.svg", str(HERE))
+        await pilot.press("escape", "t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.save_screenshot("tallies.svg", str(HERE))
+
+
+def main() -> None:
+    matrix = load_matrix()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "demo.sqlite"))
+        fill_demo(store, matrix, DEMO_PERSONS, DEMO_SEED, TODAY)
+        app = RusmatriseApp(store, matrix, today=TODAY, caseworker="Kari Saksbehandler", theme="textual-dark", cursor_blink=False)
+        asyncio.run(shoot(app))
+        store.close()
+    for name in ("caseload.svg", "assessment.svg", "tallies.svg"):
+        print(HERE / name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""The tallies screen on a real store: views, bar chart, and an XLSX export that equals
+`rusmatrise tally --db` on the same data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from textual.widgets import DataTable, Input, TabbedContent
+from tui_pilot import SIZE, make_app, pilot_test, text_of
+
+from casestore import CaseFilter, decide
+from cli.main import main
+from matrix import Matrix
+from matrix.assessment import parse_assessment
+from rules import Classifier
+from tui.screens.export_tally import ExportTallyDialog
+from tui.screens.tallies import TalliesScreen
+
+
+def _sheets(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    book = openpyxl.load_workbook(path, read_only=True)
+    return {sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
+
+
+def _override_one(app, matrix: Matrix) -> str:
+    """Record a decision that moves one person to group 7, so decided groups must be counted."""
+    row = app.store.caseload(CaseFilter(gruppe=1), limit=1)[0]
+    assessment = parse_assessment(row.data, matrix)
+    result = Classifier(matrix).classify(assessment)
+    app.store.record_decision(row.assessment_id, decide(matrix, assessment, result, 7, "Kari", "test av overstyring"))
+    return row.bydel
+
+
+@pilot_test
+async def test_tallies_show_views_and_export_equals_the_tally_command(tmp_path: Path, matrix: Matrix) -> None:
+    db = tmp_path / "case.sqlite"
+    app = make_app(db, matrix, demo=300)
+    district = _override_one(app, matrix)
+    exported = tmp_path / "fra_tui.xlsx"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TalliesScreen) and screen.result is not None
+        assert screen.result.total == 300
+        assert screen.result.district_group[(district, 7)] >= 1
+        first = screen.query_one("#table-0", DataTable)
+        totals = [str(cell) for cell in first.get_row_at(first.row_count - 1)]
+        assert totals[0] == "Totalt" and totals[-1] == "300"
+        titles = [str(tab.label) for tab in screen.query_one(TabbedContent).query("Tab")]
+        assert "Dekning" in titles and "Behov samlokalisert" in titles and "Behov VEL" in titles
+        await pilot.press("v", "v", "v", "v")  # to the bar chart
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "view-chart"
+        chart = text_of(screen.query_one("#tally-chart"))
+        assert "Personer per gruppe" in chart and "█" in chart
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportTallyDialog)
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "feil.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportTallyDialog)  # refused: not .csv or .xlsx
+        assert ".csv" in text_of(app.screen.query_one("#export-error"))
+        app.screen.query_one("#export-path", Input).value = str(exported)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.exported == exported
+    from_cli = tmp_path / "fra_cli.xlsx"
+    assert main(["tally", "--db", str(db), "-o", str(from_cli)]) == 0
+    tui_sheets, cli_sheets = _sheets(exported), _sheets(from_cli)
+    assert tui_sheets == cli_sheets
+    main_sheet = next(iter(tui_sheets.values()))
+    assert main_sheet[-1][0] == "Totalt" and main_sheet[-1][-1] == 300
+
+
+@pilot_test
+async def test_tallies_follow_new_decisions_when_reopened(tmp_path: Path, matrix: Matrix) -> None:
+    app = make_app(tmp_path / "case.sqlite", matrix, demo=50)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TalliesScreen) and screen.result is not None
+        before = sum(n for (_, g), n in screen.result.district_group.items() if g == 7)
+        await pilot.press("escape")
+        await pilot.pause()
+        _override_one(app, matrix)
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        result = app.screen.result
+        assert result is not None
+        assert sum(n for (_, g), n in result.district_group.items() if g == 7) == before + 1

@@ -1,0 +1,171 @@
+"""Tallies for planners: district × group with totals, coverage, unmet need for groups 4–7
+against supply, a bar chart, and export to CSV/XLSX.
+
+Counting and export use `casefiles.tally`, the code behind `rusmatrise tally`, so what the
+screen shows and exports equals the command's output on the same store. Both run in a thread
+worker; the worker posts its result and the handlers fill the tables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from casefiles.messages import CaseFileError
+from casefiles.tally import DEFAULT_BY, Tally, tally, write_tally
+from casefiles.tally_export import Shown, shown_views
+from matrix.messages import t
+from tui.screens.export_tally import ExportTallyDialog
+from tui.text import localize_bindings, tr
+from tui.widgets.bar_chart import bar_chart
+
+if TYPE_CHECKING:
+    from tui.app import RusmatriseApp
+
+
+class TalliesScreen(Screen[None]):
+    HELP_KEY = "help_tallies"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "b_back"),
+        Binding("v", "next_view", "b_view"),
+        Binding("e", "export", "b_export"),
+    ]
+
+    class Counted(Message):
+        def __init__(self, result: Tally, views: list[Shown]) -> None:
+            super().__init__()
+            self.result, self.views = result, views
+
+    class Exported(Message):
+        def __init__(self, path: Path, problem: str = "") -> None:
+            super().__init__()
+            self.path, self.problem = path, problem
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self, self.rapp.lang)
+        self.result: Tally | None = None
+        self.views: list[Shown] = []
+        self.exported: Path | None = None
+
+    @property
+    def rapp(self) -> RusmatriseApp:
+        return cast("RusmatriseApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(tr("t_running")), id="tally-status", classes="status-line")
+        yield TabbedContent(id="tally-views")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = tr("s_tallies")
+        self._count()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self.result is not None:
+            self._count()  # the store may have changed while another screen was on top
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="tally")
+    def _count(self) -> None:
+        app = self.rapp
+        result = tally(app.store.tally_records(), DEFAULT_BY, app.matrix, year=app.today.year)
+        self.post_message(self.Counted(result, shown_views(result, publish=False, lang=app.lang)))
+
+    @on(Counted)
+    async def _counted(self, message: Counted) -> None:
+        self.result, self.views = message.result, message.views
+        tabs = self.query_one(TabbedContent)
+        active = tabs.active
+        await tabs.clear_panes()
+        for index, view in enumerate(message.views):
+            await tabs.add_pane(TabPane(view.title, self._table(view, index), id=f"view-{index}"))
+        chart = VerticalScroll(Static(self._chart(message.result), id="tally-chart"), classes="report-body")
+        await tabs.add_pane(TabPane(tr("t_view_chart"), chart, id="view-chart"))
+        if active:
+            tabs.active = active
+        status = t("tally_antall_personer", self.rapp.lang, antall=message.result.total, versjon=message.result.matrix.version)
+        self.query_one("#tally-status", Static).update(Text(status))
+
+    @staticmethod
+    def _table(view: Shown, index: int) -> DataTable[Any]:
+        table: DataTable[Any] = DataTable(id=f"table-{index}", zebra_stripes=True, cursor_type="row")
+        for j, name in enumerate(view.header):
+            table.add_column(Text(str(name), style="bold"), key=f"c{j}")
+        for i, row in enumerate(view.rows):
+            total = i >= len(view.rows) - view.total_rows
+            cells = [
+                Text(str(cell), style="bold" if total else "", justify="left" if j < view.labels else "right") for j, cell in enumerate(row)
+            ]
+            table.add_row(*cells)
+        return table
+
+    def _chart(self, result: Tally) -> Text:
+        """Persons per group, and for the supply figures persons against homes/places."""
+        main = result.district_group_table()
+        groups = [(tr("c_group_n", n=g), n) for g, n in zip(main.columns, main.column_totals, strict=True)]
+        text = bar_chart(tr("t_chart_groups"), groups)
+        need = result.vel_need()
+        if need:
+            text.append("\n")
+            rows = []
+            for row in need:
+                rows += [
+                    (f"{tr('c_group_n', n=row.label)} {tr('t_chart_persons')}", row.need),
+                    (f"{tr('c_group_n', n=row.label)} {tr('t_chart_places')}", row.supply),
+                ]
+            text.append_text(bar_chart(tr("t_chart_vel"), rows))
+        colocated = [r for r in result.colocated_need() if r.need or r.supply]
+        if colocated:
+            text.append("\n")
+            rows = []
+            for row in colocated:
+                rows += [(f"{row.label} {tr('t_chart_persons')}", row.need), (f"{row.label} {tr('t_chart_homes')}", row.supply)]
+            text.append_text(bar_chart(tr("t_chart_colocated"), rows))
+        return text
+
+    def action_next_view(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        if panes:
+            current = panes.index(tabs.active) if tabs.active in panes else -1
+            tabs.active = panes[(current + 1) % len(panes)]
+
+    # -- export ----------------------------------------------------------------------------
+    def action_export(self) -> None:
+        if self.result is None:
+            return
+        self.app.push_screen(ExportTallyDialog(tr("t_default_file")), self._export_chosen)
+
+    def _export_chosen(self, choice: tuple[Path, bool] | None) -> None:
+        if choice is not None and self.result is not None:
+            self._export(choice[0], choice[1], self.result)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="tally-export")
+    def _export(self, path: Path, publish: bool, result: Tally) -> None:
+        try:
+            write_tally(path, result, publish=publish, lang=self.rapp.lang)
+        except CaseFileError as error:
+            self.post_message(self.Exported(path, error.message(self.rapp.lang)))
+            return
+        self.post_message(self.Exported(path))
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        if message.problem:
+            self.notify(message.problem, severity="error", timeout=10)
+            return
+        self.exported = message.path
+        self.notify(tr("t_exported", fil=str(message.path)))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
