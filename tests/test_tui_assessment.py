@@ -187,3 +187,19 @@ async def test_quit_and_back_with_unsaved_changes_ask_first(tmp_path: Path, matr
         await pilot.click("#yes")
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
+
+
+@pilot_test
+async def test_a_click_chooses_the_option_under_the_pointer(tmp_path: Path, matrix: Matrix) -> None:
+    app = make_app(tmp_path / "case.sqlite", matrix)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        choice = app.screen.query_one("#f-rus", ChoiceSet)
+        choice.scroll_visible(animate=False)
+        await pilot.pause()
+        heights = [len(lines) for lines in choice._lines(choice.content_size.width)]  # long options wrap
+        await pilot.click("#f-rus", offset=(10, heights[0] + heights[1]))  # the first line of option 3
+        await pilot.pause()
+        assert choice.value == "3"
+        assert "(•) 3" in screen_text(app)
