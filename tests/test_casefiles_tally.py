@@ -1,0 +1,271 @@
+"""Tallies: exact counts against an independent count of the same file, unmet need against
+the matrix's supply figures, and publishing that no reader can undo from the totals."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from casefiles.demo import demo_rows
+from casefiles.reclassify import reclassify_file
+from casefiles.suppression import suppress, with_margins
+from casefiles.tally import TALLY_KEYS, Tally, age_group, tally, write_tally
+from casefiles.tally_export import HIDDEN, SMALL, json_cells, shown_views
+from casefiles.tally_input import count_file
+from matrix.load import Matrix
+
+YEAR = 2025
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory, matrix: Matrix) -> tuple[Path, Path]:
+    """A demo export (unclassified) and its reclassified output."""
+    folder = tmp_path_factory.mktemp("tally")
+    export = folder / "eksport.csv"
+    rows = list(demo_rows(3000, 11, matrix))
+    rows[5]["bydel"] = "grunerlokka"  # another spelling of a district: counted under its canonical name
+    with export.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file, delimiter=";")
+        writer.writerow(list(rows[0]))
+        writer.writerows(row.values() for row in rows)
+    reclassify_file(export, folder / "klassifisert.csv", matrix)
+    return export, folder / "klassifisert.csv"
+
+
+def classified_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file, delimiter=";"))
+
+
+def independent_count(rows: list[dict[str, str]], by: tuple[str, ...], matrix: Matrix) -> Counter[tuple[Any, ...]]:
+    counts: Counter[tuple[Any, ...]] = Counter()
+    for row in rows:
+        district = matrix.districts.resolve(row["bydel"])
+        assert district is not None
+        values = {**row, "bydel": district.navn, "gruppe": int(row["gruppe"]), "kjonn": row["kjonn"].lower() or "ukjent",
+                  "aldersgruppe": age_group(row["fodselsar"], YEAR) if row["fodselsar"] else "ukjent"}
+        counts[tuple(values[k] for k in by)] += 1
+    return counts
+
+
+@pytest.mark.parametrize("by", [("bydel", "gruppe"), ("gruppe",), ("dekning", "boligtype"), ("ansvar", "boligstandard", "kjonn"),
+                                ("aldersgruppe",), ("bydel", "dekning", "gruppe")])
+def test_counts_equal_an_independent_count(by: tuple[str, ...], files: tuple[Path, Path], matrix: Matrix) -> None:
+    rows = classified_rows(files[1])
+    expected = independent_count(rows, by, matrix)
+    result = tally(rows, by, matrix, year=YEAR)
+    got = {tuple(cell[k] for k in by): cell["antall"] for cell in result.to_json()}
+    assert {k: v for k, v in got.items() if v} == dict(expected)
+    assert sum(got.values()) == len(rows) == result.total
+    assert all(list(cell) == [*by, "antall"] for cell in result.to_json())
+
+
+def test_unclassified_and_classified_files_give_the_same_tally(files: tuple[Path, Path], matrix: Matrix) -> None:
+    from_export, from_output = Tally.empty(TALLY_KEYS[:6], matrix, YEAR), Tally.empty(TALLY_KEYS[:6], matrix, YEAR)
+    assert count_file(files[0], from_export, matrix) == 0
+    assert count_file(files[1], from_output, matrix) == 0
+    assert from_export.to_json() == from_output.to_json()
+    assert from_export.total == 3000
+
+
+def test_districts_by_canonical_name_in_number_order(files: tuple[Path, Path], matrix: Matrix) -> None:
+    result = tally(classified_rows(files[1]), ("bydel",), matrix)
+    names = [cell["bydel"] for cell in result.to_json()]
+    assert names == matrix.districts.names()
+    assert "grunerlokka" not in names
+
+
+def test_the_default_table_has_row_and_column_totals(files: tuple[Path, Path], matrix: Matrix) -> None:
+    rows = classified_rows(files[1])
+    table = tally(rows, ("bydel", "gruppe"), matrix).district_group_table()
+    expected = independent_count(rows, ("bydel", "gruppe"), matrix)
+    assert table.total == len(rows)
+    for i, (district,) in enumerate(table.rows):
+        assert table.row_totals[i] == sum(n for (d, _), n in expected.items() if d == district)
+    for j, group in enumerate(table.columns):
+        assert table.column_totals[j] == sum(n for (_, g), n in expected.items() if g == group)
+
+
+def test_unmet_need_against_the_supply_in_the_matrix(files: tuple[Path, Path], matrix: Matrix) -> None:
+    rows = classified_rows(files[1])
+    result = tally(rows, ("bydel", "gruppe"), matrix)
+    supply = matrix.data.samlokaliserte_boliger
+    homes = supply.current()
+    for need in result.colocated_need():
+        persons = [r for r in rows if matrix.districts.resolve(r["bydel"]).navn == need.label and int(r["gruppe"]) in supply.grupper]
+        assert need.need == len(persons)
+        assert need.uncovered == sum(1 for r in persons if r["dekning"] == "udekket")
+        assert need.supply == homes[need.label]
+        assert need.shortfall == need.need - need.supply
+    assert sum(n.supply for n in result.colocated_need()) == sum(homes.values()) == 113
+    vel = {n.label: n for n in result.vel_need()}
+    assert vel[7].supply == 28 and vel[6].supply == 63 + 22
+    assert vel[7].need == sum(1 for r in rows if r["gruppe"] == "7")
+
+
+def test_age_groups_follow_the_bands_in_the_data_file() -> None:
+    assert age_group("2001", 2025) == "under 25"
+    assert age_group("2000", 2025) == "25–34"
+    assert age_group("1958", 2025) == "67 og eldre"
+    assert age_group("x", 2025) == "ukjent"
+
+
+# -- publishing -----------------------------------------------------------------------------
+
+
+def published_grid(values: list[list[int]], hidden: Any) -> list[list[Any]]:
+    grid = with_margins(values)
+    return [[(SMALL if (i, j) in hidden.primary else HIDDEN) if (i, j) in hidden.hidden else grid[i][j]
+             for j in range(len(grid[0]))] for i in range(len(grid))]
+
+
+def recoverable(shown: list[list[Any]]) -> set[tuple[int, int]]:
+    """What a reader can work out exactly from a published grid with margins (an attacker
+    independent of the product): linear algebra over the hidden entries, plus any line whose
+    known sum forces its hidden entries to their bounds ("<5" is 1–4, "x" at least 5)."""
+    rows, columns = len(shown), len(shown[0])
+    unknown = [(i, j) for i in range(rows) for j in range(columns) if not isinstance(shown[i][j], int)]
+    index = {p: k for k, p in enumerate(unknown)}
+    equations: list[list[Fraction]] = []
+    lines = [[(i, j) for j in range(columns - 1)] + [(i, columns - 1)] for i in range(rows)]
+    lines += [[(i, j) for i in range(rows - 1)] + [(rows - 1, j)] for j in range(columns)]
+    found: set[tuple[int, int]] = set()
+    for line in lines:
+        *parts, total = line
+        coefficients = [Fraction(0)] * (len(unknown) + 1)
+        for p, sign in [*((q, 1) for q in parts), (total, -1)]:
+            if p in index:
+                coefficients[index[p]] += sign
+            else:
+                coefficients[-1] -= sign * shown[p[0]][p[1]]
+        equations.append(coefficients)
+        hidden_parts = [p for p in parts if p in index]
+        if total not in index and hidden_parts:
+            rest = coefficients[-1]
+            low = sum(1 if shown[i][j] == SMALL else 5 for i, j in hidden_parts)
+            high = 4 * len(hidden_parts) if all(shown[i][j] == SMALL for i, j in hidden_parts) else None
+            if rest in (low, high):
+                found |= set(hidden_parts)
+    # Row-reduce; an unknown is determined when a row of the reduced system names it alone.
+    matrix = [row[:] for row in equations]
+    pivot_row = 0
+    for column in range(len(unknown)):
+        pivot = next((r for r in range(pivot_row, len(matrix)) if matrix[r][column] != 0), None)
+        if pivot is None:
+            continue
+        matrix[pivot_row], matrix[pivot] = matrix[pivot], matrix[pivot_row]
+        lead = matrix[pivot_row][column]
+        matrix[pivot_row] = [x / lead for x in matrix[pivot_row]]
+        for r in range(len(matrix)):
+            if r != pivot_row and matrix[r][column] != 0:
+                factor = matrix[r][column]
+                matrix[r] = [a - factor * b for a, b in zip(matrix[r], matrix[pivot_row], strict=True)]
+        pivot_row += 1
+    for row in matrix:
+        named = [k for k in range(len(unknown)) if row[k] != 0]
+        if len(named) == 1:
+            found.add(unknown[named[0]])
+    return found
+
+
+def assert_safe(values: list[list[int]], one_way: bool = False) -> None:
+    rows, columns = len(values), len(values[0])
+    unpublished = {(i, columns) for i in range(rows + 1)} if one_way else set()
+    hidden = suppress(values, 4, unpublished)
+    shown = published_grid(values, hidden)
+    grid = with_margins(values)
+    for i in range(rows + 1):
+        for j in range(columns + 1):
+            if 1 <= grid[i][j] <= 4 and (i, j) not in unpublished:
+                assert shown[i][j] == SMALL, (i, j)
+    if one_way:  # the row totals are not published: they are the cells themselves
+        shown = [[*row[:-1], HIDDEN] for row in shown]
+    small = {(i, j) for i in range(rows + 1) for j in range(columns + 1) if shown[i][j] == SMALL}
+    assert not (recoverable(shown) & small)
+
+
+def test_a_lone_small_count_takes_three_others_with_it() -> None:
+    values = [[3, 10, 7], [12, 0, 9], [8, 6, 15]]
+    hidden = suppress(values)
+    assert hidden.primary == {(0, 0)}
+    assert len(hidden.secondary) == 3
+    assert_safe(values)
+
+
+def test_a_published_table_of_the_demo_caseload_cannot_be_undone(files: tuple[Path, Path], matrix: Matrix) -> None:
+    rows = classified_rows(files[1])
+    for by in (("bydel", "gruppe"), ("gruppe", "dekning"), ("dekning",), ("bydel", "kjonn")):
+        table = tally(rows, by, matrix).by_table()
+        assert_safe(table.values, one_way=len(table.columns) == 1)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(min_value=1, max_value=6).flatmap(
+    lambda columns: st.lists(st.lists(st.integers(min_value=0, max_value=30), min_size=columns, max_size=columns),
+                             min_size=1, max_size=7)))
+def test_no_small_count_can_be_recovered_from_the_totals(values: list[list[int]]) -> None:
+    assert_safe(values, one_way=len(values[0]) == 1)
+
+
+def test_json_cells_when_published(files: tuple[Path, Path], matrix: Matrix) -> None:
+    result = tally(classified_rows(files[1]), ("bydel", "gruppe"), matrix)
+    plain, published = result.to_json(), json_cells(result, publish=True)
+    assert len(plain) == len(published) == 15 * 7
+    for before, after in zip(plain, published, strict=True):
+        if 1 <= before["antall"] <= 4:
+            assert after["antall"] == SMALL
+        elif after["antall"] in (SMALL, HIDDEN):
+            assert after["antall"] == HIDDEN and (before["antall"] == 0 or before["antall"] >= 5)
+        else:
+            assert after["antall"] == before["antall"]
+
+
+def test_need_figures_are_hidden_with_the_counts_they_add_up(files: tuple[Path, Path], matrix: Matrix) -> None:
+    result = tally(classified_rows(files[1])[:400], ("bydel", "gruppe"), matrix)
+    views = {view.title: view for view in shown_views(result, publish=True, lang="nb")}
+    main = views["Antall"]
+    need = views["Behov samlokalisert"]
+    header = main.header
+    for row, need_row in zip(main.rows[:-1], need.rows[:-1], strict=True):
+        parts = [row[header.index(str(g))] for g in matrix.data.samlokaliserte_boliger.grupper]
+        if any(not isinstance(p, int) for p in parts):
+            assert need_row[1] in (SMALL, HIDDEN) and need_row[4] == HIDDEN
+        else:
+            assert need_row[1] == sum(parts)
+
+
+def test_xlsx_has_a_sheet_per_view_and_an_explanation(files: tuple[Path, Path], matrix: Matrix, tmp_path: Path) -> None:
+    result = tally(classified_rows(files[1]), ("bydel", "gruppe"), matrix)
+    write_tally(tmp_path / "behov.xlsx", result, publish=True)
+    book = load_workbook(tmp_path / "behov.xlsx")
+    assert book.sheetnames == ["Antall", "Dekning", "Behov samlokalisert", "Behov VEL", "Forklaring"]
+    sheet = book["Antall"]
+    assert sheet["A1"].value == "bydel" and sheet["A1"].font.bold
+    assert sheet.cell(row=sheet.max_row, column=1).value == "Totalt"
+    assert sheet.freeze_panes == "B2"
+    counts = [c for row in sheet.iter_rows(min_row=2, min_col=2, values_only=True) for c in row]
+    assert not any(isinstance(c, int) and 1 <= c <= 4 for c in counts)
+    explained = [row[0] for row in book["Forklaring"].iter_rows(values_only=True)]
+    assert "bydel" in explained and "dekning" in explained
+    assert book["Dekning"].column_dimensions["B"].width > 20
+
+
+def test_csv_is_the_by_table_with_totals(files: tuple[Path, Path], matrix: Matrix, tmp_path: Path) -> None:
+    rows = classified_rows(files[1])
+    result = tally(rows, ("gruppe", "dekning"), matrix)
+    write_tally(tmp_path / "behov.csv", result)
+    assert (tmp_path / "behov.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    with (tmp_path / "behov.csv").open(encoding="utf-8-sig", newline="") as file:
+        table = list(csv.reader(file, delimiter=";"))
+    assert table[0] == ["gruppe", "dekket", "udekket", "overdekket", "ukjent", "Totalt"]
+    assert table[-1][0] == "Totalt" and int(table[-1][-1]) == len(rows)
+    assert json.dumps(table).count("Totalt") == 2
