@@ -17,6 +17,7 @@ module, one level earlier, on the raw cell text:
 from __future__ import annotations
 
 import csv
+import gc
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ _BAD = -1
 _SEPARATOR = "\x1f"
 _MISSING = object()
 _READ_BUFFER = 1 << 20
+_REPORT_EVERY = 1 << 14  # rows between progress reports
 
 
 @dataclass
@@ -73,6 +75,7 @@ class _Profile:
     gruppe: int
     dekning: str
     fact: dict[str, Any]
+    seen_by_flags: tuple[Any, ...]  # what the warnings and notes see of the rule inputs
 
 
 class _Result:
@@ -111,6 +114,8 @@ class _Group:
         self.cells = _getter([layout.index[n] for n in self.present])
         self.memo: dict[str, int] = {}
         self.values: list[dict[str, Any]] = [{}]  # class id → representative parsed values
+        self.table_parts: list[tuple[Any, ...]] = [()]
+        self.flag_parts: list[tuple[Any, ...]] = [()]
         self._ids: dict[tuple[Any, ...], int] = {}
 
     def key(self, text: Sequence[str]) -> str:
@@ -139,6 +144,9 @@ class _Group:
         if found is None:
             found = self._ids[token] = len(self.values)
             self.values.append({name: value for name, (value, _) in zip(self.names, checked, strict=True)})  # type: ignore[misc]
+            # What the decision table and the flags each see of this class (see Reclassifier.token).
+            self.table_parts.append(tuple(part[0] for part in token) + tuple(part[2] for part in token))
+            self.flag_parts.append(tuple(part[1] for part in token))
         return found
 
 
@@ -159,11 +167,12 @@ class Reclassifier:
             raise AssertionError(f"the fast path does not cover {sorted(set(CANONICAL_FIELDS) ^ covered)}")
         self._tokens: dict[tuple[str, Any], tuple[Any, ...]] = {}
         self._field_tokens: dict[tuple[str, str | None], Any] = {}
-        self._suffix_texts: dict[tuple[Any, ...], str] = {}
         self._profiles: dict[tuple[int, int], _Profile] = {}
+        self._decisions: dict[tuple[Any, ...], tuple[str, int, str]] = {}
+        self._flags_by_class: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._age_ids: dict[tuple[Any, ...], int] = {}
         self._age_examples: list[int | None] = [None]
-        self._flags: dict[tuple[int, int, int], tuple[list[str], list[str]]] = {}
+        self._flags: dict[tuple[int, int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._is_warning = {flag.kode for flag in matrix.data.advarsel}.__contains__
         self._flag_fields = [(flag.kode, tuple(sorted(fields_read(flag.naar)))) for flag in self.classifier.flags]
         self._flag_memo: dict[tuple[str, tuple[Any, ...]], bool] = {}
@@ -211,22 +220,30 @@ class Reclassifier:
         if found is None:
             values = {**domain.values[domain_id], **other.values[other_id]}
             fact = Classifier.table_fact(values)
-            decision = self.classifier.decide(fact)
-            row = self.classifier.rows[decision.rule_index]
-            dekning = coverage(self.matrix, row.gruppe, values["boligsituasjon"])
-            found = self._profiles[key] = _Profile(row.id, row.gruppe, dekning, fact)
+            # Pairs of classes that the decision table cannot tell apart share one decision.
+            seen_by_table = (domain.table_parts[domain_id], other.table_parts[other_id])
+            decided = self._decisions.get(seen_by_table)
+            if decided is None:
+                row = self.classifier.rows[self.classifier.decide(fact).rule_index]
+                decided = self._decisions[seen_by_table] = (row.id, row.gruppe, coverage(self.matrix, row.gruppe, values["boligsituasjon"]))
+            found = self._profiles[key] = _Profile(*decided, fact, (domain.flag_parts[domain_id], other.flag_parts[other_id]))
         return found
 
-    def flags(self, profile_key: tuple[int, int], profile: _Profile, age: int) -> tuple[list[str], list[str]]:
+    def flags(self, profile_key: tuple[int, int], profile: _Profile, age: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
         key = (*profile_key, age)
         found = self._flags.get(key)
         if found is None:
-            fact = {**profile.fact, "gruppe": profile.gruppe, "dekning": profile.dekning}
-            days = self._age_examples[age]
-            if days is not None:
-                fact["dager_siden_vurdering"] = days
-            codes = self.flag_codes(fact)
-            found = self._flags[key] = ([c for c in codes if self._is_warning(c)], [c for c in codes if not self._is_warning(c)])
+            seen_by_flags = (profile.seen_by_flags, profile.gruppe, profile.dekning, age)
+            found = self._flags_by_class.get(seen_by_flags)
+            if found is None:
+                fact = {**profile.fact, "gruppe": profile.gruppe, "dekning": profile.dekning}
+                days = self._age_examples[age]
+                if days is not None:
+                    fact["dager_siden_vurdering"] = days
+                codes = self.flag_codes(fact)
+                found = (tuple(c for c in codes if self._is_warning(c)), tuple(c for c in codes if not self._is_warning(c)))
+                self._flags_by_class[seen_by_flags] = found
+            self._flags[key] = found
         return found
 
     def flag_codes(self, fact: dict[str, Any]) -> list[str]:
@@ -273,6 +290,24 @@ class _Run:
         self.results: dict[tuple[int, int, int, int], _Result] = {}
         self.stats = RunStats(has_previous_column=self.has_previous)
         self.csv_suffix = getattr(output, "suffix_text", None)  # CSV output: row ends rendered once
+        self.misc_names = tuple(n for n in ("bydel", "fodselsar", "tidligere_gruppe") if n in layout.index)
+        self.misc_cells = _getter([layout.index[n] for n in self.misc_names])
+        self.misc_memo: dict[str, int] = {}
+        self._by_content: dict[tuple[Any, ...], _Result] = {}
+
+    def misc_lookup(self, key: str, cells: Sequence[str]) -> int:
+        """bydel, fodselsar and tidligere_gruppe looked up together (few distinct combinations):
+        the previous-group code (see `single`), or _BAD if any of them is bad."""
+        found = self.misc_memo.get(key)
+        if found is None:
+            raw = self.misc_cells(cells)
+            codes = [self.single(name, cell) for name, cell in zip(self.misc_names, raw, strict=True)]
+            found = _BAD if min(codes) < 0 else codes[-1] if self.has_previous else 1
+            if key.count(_SEPARATOR) == len(raw) - 1:
+                if len(self.misc_memo) >= _CACHE_LIMIT:
+                    self.misc_memo.clear()
+                self.misc_memo[key] = found
+        return found
 
     def single(self, name: str, raw: str) -> int:
         """A cached cell as an int: _BAD, or 1 (valid); dates as ordinal << _DAY_BITS | age class;
@@ -300,41 +335,52 @@ class _Run:
             domain_id, other_id, age, previous_code = key
             profile = self.owner.profile(self.domain, domain_id, self.other, other_id)
             warnings, notes = self.owner.flags((domain_id, other_id), profile, age)
-            group = self.owner.matrix.groups[profile.gruppe]
-            previous = None if previous_code <= 1 else previous_code - 1
-            cells: list[Any] = [
-                profile.gruppe,
-                profile.rule_id,
-                group.boligtype.verdi,
-                group.boligstandard.verdi,
-                group.bemanning.verdi,
-                group.beliggenhet.verdi,
-                group.ansvar.verdi,
-                profile.dekning,
-                list(warnings),
-                list(notes),
-            ]
-            if self.has_previous:
-                cells.append("" if previous is None else f"{previous}->{profile.gruppe}")
-            if self.output.kind == "csv":
-                cells = [CODE_SEPARATOR.join(c) if isinstance(c, list) else str(c) for c in cells]
-            text = ""
-            if self.csv_suffix is not None:
-                texts = self.owner._suffix_texts
-                content = tuple(cells)
-                text = texts.get(content) or texts.setdefault(content, self.csv_suffix(cells))
-            found = self.results[key] = _Result(profile, previous, cells, text)
+            content = (profile.rule_id, profile.gruppe, profile.dekning, warnings, notes, previous_code)
+            found = self._by_content.get(content)
+            if found is None:  # the first row with these output cells: render them once
+                previous = None if previous_code <= 1 else previous_code - 1
+                cells = self._cells(profile, warnings, notes, previous)
+                found = self._by_content[content] = _Result(profile, previous, cells, self.csv_suffix(cells) if self.csv_suffix else "")
+            self.results[key] = found
         return found
 
+    def _cells(self, profile: _Profile, warnings: tuple[str, ...], notes: tuple[str, ...], previous: int | None) -> list[Any]:
+        group = self.owner.matrix.groups[profile.gruppe]
+        cells: list[Any] = [
+            profile.gruppe,
+            profile.rule_id,
+            group.boligtype.verdi,
+            group.boligstandard.verdi,
+            group.bemanning.verdi,
+            group.beliggenhet.verdi,
+            group.ansvar.verdi,
+            profile.dekning,
+            list(warnings),
+            list(notes),
+        ]
+        if self.has_previous:
+            cells.append("" if previous is None else f"{previous}->{profile.gruppe}")
+        if self.output.kind == "csv":
+            cells = [CODE_SEPARATOR.join(c) if isinstance(c, list) else str(c) for c in cells]
+        return cells
+
     def execute(self, progress: Progress | None) -> RunStats:
-        if self.source.kind == "csv":
-            rad = self._csv(progress)
-        else:
-            # XLSX and JSONL come typed and are slower to read than to check: every row takes
-            # the general path.
-            rad = 0
-            for rad, cells in enumerate(self.source.rows(progress), start=1):
-                self.general(rad, cells)
+        # Nothing here makes reference cycles, and the cyclic collector would otherwise walk the
+        # growing duplicate index again and again (a third of the run time at a million rows).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            if self.source.kind == "csv":
+                rad = self._csv(progress)
+            else:
+                # XLSX and JSONL come typed and are slower to read than to check: every row
+                # takes the general path.
+                rad = 0
+                for rad, cells in enumerate(self.source.rows(progress), start=1):
+                    self.general(rad, cells)
+        finally:
+            if collecting:
+                gc.enable()
         self._finish(rad)
         return self.stats
 
@@ -347,15 +393,17 @@ class _Run:
         delimiter = source.delimiter or ","
         at = self.layout.index.get
         width = self.layout.width
-        pid_at, district_at, day_at, year_at, previous_at = (at(n) for n in ("person_id", *SINGLE_FIELDS))
-        fast = pid_at is not None and district_at is not None
+        pid_at, district_at, day_at = at("person_id"), at("bydel"), at("vurdert_dato")
+        if pid_at is None or district_at is None:
+            width = -1  # every row is rejected for the missing column: all take the general path
         dcells, ocells, dlook, olook = self.domain.cells, self.other.cells, self.domain.lookup, self.other.lookup
         sep = _SEPARATOR.join
         dmemo, omemo = self.domain.memo, self.other.memo
+        mcells, mmemo, mlook = self.misc_cells, self.misc_memo, self.misc_lookup
         single = self.single
-        districts, days, years, previous_groups = (self.singles[n] for n in SINGLE_FIELDS)
+        days = self.singles["vurdert_dato"]
         blank_day = self.owner.age_class(None)
-        seen = self.duplicates.seen
+        setdefault = self.duplicates.seen.setdefault
         results, result = self.results, self.result
         parse_pid = v.parse_person_id
         keep = self.keep
@@ -368,29 +416,29 @@ class _Run:
         size = source.scan.size
         limit = csv.field_size_limit()
         rad = 0
+        report_at = _REPORT_EVERY if progress is not None else -1
         with source.path.open(encoding=source.encoding, newline="", buffering=_READ_BUFFER) as file:
             try:
                 next(csv.reader(file, delimiter=delimiter), None)  # the header, however many lines
                 for line in file:
                     rad += 1
-                    if not rad & 0x3FFF and progress is not None:
-                        progress(file.buffer.tell(), size)
+                    if rad == report_at:
+                        report_at += _REPORT_EVERY
+                        progress(file.buffer.tell(), size)  # type: ignore[misc]
                     if '"' in line or len(line) > limit:
                         cells = next(csv.reader(chain((line,), file), delimiter=delimiter))
                         line = None
                     else:
                         line = line.rstrip("\r\n")
                         cells = line.split(delimiter) if line else []
-                    if not fast or len(cells) != width:
+                    if len(cells) != width:
                         general(rad, cells)
                         continue
                     d = dmemo.get(raw := sep(dcells(cells))) or dlook(raw, cells)
                     o = omemo.get(raw := sep(ocells(cells))) or olook(raw, cells)
-                    district = districts.get(raw := cells[district_at]) or single("bydel", raw)
+                    previous = mmemo.get(raw := sep(mcells(cells))) or mlook(raw, cells)
                     day = blank_day if day_at is None else (days.get(raw := cells[day_at]) or single("vurdert_dato", raw))
-                    year = 1 if year_at is None else (years.get(raw := cells[year_at]) or single("fodselsar", raw))
-                    previous = 1 if previous_at is None else (previous_groups.get(raw := cells[previous_at]) or single("tidligere_gruppe", raw))  # noqa: E501
-                    if d < 0 or o < 0 or district < 0 or day < 0 or year < 0 or previous < 0:
+                    if d < 0 or o < 0 or previous < 0 or day < 0:
                         general(rad, cells)
                         continue
                     person_id = cells[pid_at]
@@ -401,10 +449,10 @@ class _Run:
                         except PydanticCustomError:
                             general(rad, cells)
                             continue
-                    if person_id in seen:  # the same person again: the general path decides
+                    packed = day << 32 | rad  # a new int object (day >= 1): `is` tells whether it went in
+                    if setdefault(person_id, packed) is not packed:  # the same person again: the general path decides
                         general(rad, cells)
                         continue
-                    seen[person_id] = day << 32 | rad
                     key = (d, o, day & _AGE_MASK, previous)
                     entry = results.get(key) or result(key)
                     entry.count += 1
@@ -475,7 +523,7 @@ class _Run:
 
     def _finish(self, rows_seen: int) -> None:
         stats = self.stats
-        for entry in self.results.values():
+        for entry in self._by_content.values():  # each distinct output once (keys may share one)
             count, profile = entry.count, entry.profile
             stats.classified += count
             stats.per_rule[profile.rule_id] += count
