@@ -353,3 +353,17 @@ def test_fast_csv_writing_equals_csv_writer(matrix: Matrix, tmp_path: Path) -> N
         csv.writer(file, delimiter=";", lineterminator="\r\n").writerows(parsed)
     assert (tmp_path / "ut.csv").read_bytes() == again.read_bytes()
     assert parsed[5][list(rows[0]).index("brukers_onske")] == "linje 1\r\nlinje 2"
+
+
+def test_progress_is_reported_as_the_file_is_read(matrix: Matrix, tmp_path: Path) -> None:
+    rows = list(demo_rows(40_000, 2, matrix, today=TODAY))
+    source = tmp_path / "inn.csv"
+    with source.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, delimiter=";")
+        writer.writerow(list(rows[0]))
+        writer.writerows(row.values() for row in rows)
+    reports: list[tuple[int, int]] = []
+    reclassify_file(source, tmp_path / "ut.csv", matrix, today=TODAY, progress=lambda done, total: reports.append((done, total)))
+    assert len(reports) == 2  # every 16 384 rows
+    assert all(total == source.stat().st_size for _, total in reports)
+    assert 0 < reports[0][0] < reports[1][0] <= source.stat().st_size
