@@ -60,7 +60,7 @@ _T: dict[str, dict[str, str]] = {
     "c_outdated": {"nb": "eldre enn 12 mnd", "en": "older than 12 months"},
     "c_all_districts": {"nb": "Alle bydeler", "en": "All districts"},
     "c_all_groups": {"nb": "Alle grupper", "en": "All groups"},
-    "c_all_coverage": {"nb": "All dekning", "en": "All coverage"},
+    "c_all_coverage": {"nb": "Alle dekningsstatuser", "en": "All coverage"},
     "c_group_n": {"nb": "Gruppe {n}", "en": "Group {n}"},
     "c_search": {"nb": "Søk etter person-id …", "en": "Search person id …"},
     "c_showing": {"nb": "Viser {fra}–{til} av {antall} personer", "en": "Showing {fra}–{til} of {antall} persons"},
