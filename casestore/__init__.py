@@ -36,10 +36,14 @@ __all__ = [
 ]
 
 
-def open_store(url: str | None = None, clock: Callable[[], datetime] | None = None) -> Store:
+def open_store(url: str | None = None, clock: Callable[[], datetime] | None = None, create: bool = True) -> Store:
     """Open (creating and migrating if needed) the store `url` names; None → the default file.
 
     A path or `sqlite:///path` → that SQLite file; `postgresql://…` → StoreError (not yet).
+    With `create=False` (readers such as `tally --db`) a missing file is an error, so a typo
+    never counts an empty, newly made store.
     """
     path = sqlite_path(url)
+    if not create and not path.exists():
+        raise StoreError("store_finnes_ikke", fil=str(path))
     return SQLiteStore(path, clock=clock) if clock is not None else SQLiteStore(path)

@@ -6,6 +6,10 @@ from matrix.messages import register
 
 register(
     {
+        "store_finnes_ikke": {
+            "nb": "Databasen {fil} finnes ikke",
+            "en": "The database {fil} does not exist",
+        },
         "store_postgres": {
             "nb": "PostgreSQL støttes ikke ennå ({url}); bruk en SQLite-fil eller sqlite:///sti",
             "en": "PostgreSQL is not supported yet ({url}); use an SQLite file or sqlite:///path",

@@ -33,9 +33,10 @@ def store_records(url: str, lang: Lang) -> Iterator[dict[str, Any]]:
         print(t("casestore_mangler", lang, grunn=error), file=sys.stderr)
         raise CommandFailed(EXIT_UNREADABLE) from None
     try:
-        yield from open_store(url).tally_records()
+        yield from open_store(url, create=False).tally_records()
     except Exception as error:  # the store's own errors carry their message; show it, no trace
-        print(t("casestore_feil", lang, db=url, grunn=error), file=sys.stderr)
+        reason = error.message(lang) if hasattr(error, "message") else error
+        print(t("casestore_feil", lang, db=url, grunn=reason), file=sys.stderr)
         raise CommandFailed(EXIT_UNREADABLE) from None
 
 

@@ -196,3 +196,10 @@ def test_tally_from_the_case_store_equals_tally_from_its_export(tmp_path: Path) 
     rusmatrise("demo", "-n", "300", "--seed", "5", "-o", str(tmp_path / "samme.csv"))
     from_file = rusmatrise("tally", str(tmp_path / "samme.csv"), "--json", "--by", "bydel,gruppe,dekning")
     assert json.loads(from_db.stdout) == json.loads(from_file.stdout)
+
+
+def test_tally_db_that_does_not_exist_is_an_error_not_an_empty_store(tmp_path):
+    missing = tmp_path / "skrivefeil.sqlite"
+    done = rusmatrise("tally", "--db", str(missing))
+    assert done.returncode == 1 and "finnes ikke" in done.stderr
+    assert not missing.exists()
