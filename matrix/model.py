@@ -276,8 +276,16 @@ class Question(_Strict):
     tekst: Text
     tekst_en: Text
     hjelp: str = ""
+    hjelp_en: str = ""
     nivaer: list[Text] = Field(min_length=5, max_length=5)
+    nivaer_en: list[Text] | None = Field(default=None, min_length=5, max_length=5)
     kilde: Source
+
+    def levels(self, lang: str) -> list[str]:
+        return self.nivaer_en if lang == "en" and self.nivaer_en else self.nivaer
+
+    def help_text(self, lang: str) -> str:
+        return self.hjelp_en if lang == "en" and self.hjelp_en else self.hjelp
 
 
 class MatrixData(_Strict):

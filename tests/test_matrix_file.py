@@ -93,3 +93,10 @@ def test_another_municipality_can_change_districts_and_thresholds(tmp_path):
     assert other.districts.resolve("midtbyen").navn == "Midtbyen"
     assert other.districts.resolve("Gamle Oslo") is None
     assert other.version == "test-1"
+
+
+def test_every_question_has_five_levels_in_both_languages(matrix):
+    assert {q.felt for q in matrix.data.sporsmal} == {"boevne", "rus", "psykisk_helse", "somatisk_helse", "atferd", "sosial_fungering"}
+    for question in matrix.data.sporsmal:
+        assert len(question.levels("nb")) == len(question.levels("en")) == 5
+        assert question.levels("en") != question.levels("nb") and question.help_text("en")

@@ -61,11 +61,11 @@ def form_fields(matrix: Matrix, lang: Lang) -> list[FieldSpec]:
     domains = t("f_section_domains", lang)
     for name in DOMAIN_FIELDS:
         q = questions.get(name)
-        levels = q.nivaer if q else [str(i) for i in range(1, 6)]
+        levels = q.levels("en" if en else "nb") if q else [str(i) for i in range(1, 6)]
         label = (q.tekst_en if en else q.tekst) if q else name
         specs.append(
             FieldSpec(
-                name, label, "choice", domains, help=q.hjelp if q else "",
+                name, label, "choice", domains, help=q.help_text("en" if en else "nb") if q else "",
                 options=tuple((str(i + 1), f"{i + 1} {text}") for i, text in enumerate(levels)), required=True,
             )
         )  # fmt: skip
