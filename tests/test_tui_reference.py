@@ -89,3 +89,16 @@ async def test_english_labels_with_lang_en(tmp_path: Path, matrix: Matrix) -> No
         text = screen_text(app)
         assert "New assessment" in text and "Quit" in text and "All districts" in text
         assert "Avslutt" not in text
+
+
+@pilot_test
+async def test_english_form_shows_english_level_descriptions(tmp_path: Path, matrix: Matrix) -> None:
+    app = make_app(tmp_path / "c.sqlite", matrix, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Paying rent, keeping the home, daily tasks" in text
+        assert "1 No difficulties: manages home and daily life" in text  # the level text wraps after this
+        assert "klarer bolig og hverdag selv" not in text
