@@ -111,8 +111,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tally_plasser": {"nb": "plasser", "en": "places"},
     "tally_differanse": {"nb": "personer minus tilbud", "en": "persons minus supply"},
     "tally_prikket": {
-        "nb": "<5 = 1–4 personer. x = skjult for at et tall under 5 ikke skal kunne regnes ut fra summene.",
-        "en": "<5 = 1–4 persons. x = hidden so that a count under 5 cannot be worked out from the totals.",
+        "nb": "<5 = 1–4 personer. x = skjult for at et tall under 5 ikke skal kunne regnes ut fra summene."
+        " Ved publisering utelates tabeller som teller de samme personene langs andre linjer (f.eks. dekning),"
+        " fordi de sammen med hovedtabellen kunne avsløre skjulte tall.",
+        "en": "<5 = 1–4 persons. x = hidden so that a count under 5 cannot be worked out from the totals."
+        " Published output leaves out tables that count the same persons along other lines (e.g. coverage),"
+        " since beside the main table they could reveal hidden counts.",
     },
     "tally_samlokalisert_tekst": {
         "nb": "Gruppe {grupper}: personer per bydel mot samlokaliserte boliger med personalbase i bydelen ({dato}).",

@@ -127,13 +127,22 @@ def _need_table(rows: list[NeedRow], label: str, supply_key: str, main: Suppress
 
 
 def shown_views(result: Tally, publish: bool, lang: Lang) -> list[Shown]:
-    """Every view, in the order a planner reads them: the `by` table first."""
+    """Every view, in the order a planner reads them: the `by` table first.
+
+    Published, only views whose suppression is coordinated go out: the `by` table, and with
+    the default bydel × gruppe the need views (hidden together with the counts they add up).
+    Other views count the same persons along other lines (coverage per housing type sums
+    groups 4+5, say); set beside the main table they could give back a hidden count.
+    """
     main_table = result.district_group_table()
     main_hidden = suppression_of(main_table) if publish else None
     views = [shown_table(result.by_table(), publish, lang)]
+    if publish and result.by != ("bydel", "gruppe"):
+        return views
     if result.by != ("bydel", "gruppe"):
         views.append(shown_table(main_table, publish, lang))
-    views.append(shown_table(result.coverage_table(), publish, lang))
+    if not publish:
+        views.append(shown_table(result.coverage_table(), publish, lang))
     # The district × group table with its column totals: VEL rows refer to row index len(rows).
     views.append(_need_table(result.colocated_need(), "bydel", "tally_boliger", main_hidden, main_table, publish, lang,
                              t("tally_samlokalisert", lang)))

@@ -247,7 +247,8 @@ def test_xlsx_has_a_sheet_per_view_and_an_explanation(files: tuple[Path, Path], 
     result = tally(classified_rows(files[1]), ("bydel", "gruppe"), matrix)
     write_tally(tmp_path / "behov.xlsx", result, publish=True)
     book = load_workbook(tmp_path / "behov.xlsx")
-    assert book.sheetnames == ["Antall", "Dekning", "Behov samlokalisert", "Behov VEL", "Forklaring"]
+    # Published: no coverage sheet, which would give back hidden counts (groups 4+5 per district).
+    assert book.sheetnames == ["Antall", "Behov samlokalisert", "Behov VEL", "Forklaring"]
     sheet = book["Antall"]
     assert sheet["A1"].value == "bydel" and sheet["A1"].font.bold
     assert sheet.cell(row=sheet.max_row, column=1).value == "Totalt"
@@ -256,7 +257,18 @@ def test_xlsx_has_a_sheet_per_view_and_an_explanation(files: tuple[Path, Path], 
     assert not any(isinstance(c, int) and 1 <= c <= 4 for c in counts)
     explained = [row[0] for row in book["Forklaring"].iter_rows(values_only=True)]
     assert "bydel" in explained and "dekning" in explained
-    assert book["Dekning"].column_dimensions["B"].width > 20
+    write_tally(tmp_path / "intern.xlsx", result)
+    internal = load_workbook(tmp_path / "intern.xlsx")
+    assert internal.sheetnames == ["Antall", "Dekning", "Behov samlokalisert", "Behov VEL", "Forklaring"]
+    assert internal["Dekning"].column_dimensions["B"].width > 20
+
+
+def test_published_output_has_no_second_table_that_undoes_the_first(files: tuple[Path, Path], matrix: Matrix) -> None:
+    result = tally(classified_rows(files[1])[:400], ("bydel", "gruppe"), matrix)
+    titles = [view.title for view in shown_views(result, publish=True, lang="nb")]
+    assert titles == ["Antall", "Behov samlokalisert", "Behov VEL"]
+    other = tally(classified_rows(files[1])[:400], ("gruppe", "dekning"), matrix)
+    assert len(shown_views(other, publish=True, lang="nb")) == 1
 
 
 def test_csv_is_the_by_table_with_totals(files: tuple[Path, Path], matrix: Matrix, tmp_path: Path) -> None:
