@@ -19,10 +19,15 @@ from __future__ import annotations
 
 import itertools
 import threading
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
 from durable.engine import Host, MessageNotHandledException
+
+# durable-rules 2.0.28 calls datetime.utcfromtimestamp on every assert, deprecated in Python 3.12+;
+# the last release is from 2020, so the warning cannot be fixed upstream and would flood stderr.
+warnings.filterwarnings("ignore", message=r"datetime\.datetime\.utcfromtimestamp", category=DeprecationWarning, module="durable")
 
 _SENTINEL_FIELD = "__fakta"
 _SENTINEL_RULE = "__alltid"
