@@ -29,8 +29,3 @@ def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
-
-def assumed_mark(kilde: str) -> str:
-    from matrix.model import is_assumed
-
-    return "*" if is_assumed(kilde) else ""

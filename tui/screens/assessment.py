@@ -6,13 +6,12 @@ unchanged answers of an existing assessment records only a new decision on it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from casestore import DecisionInput, StoredAssessment, StoreError
@@ -20,17 +19,15 @@ from matrix.assessment import Assessment, AssessmentInvalid, parse_assessment
 from rules import TableGap
 from rules.result import Classification
 from tui.form_spec import form_fields
+from tui.screens.base import AppScreen
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.save_decision import SaveDecisionDialog
 from tui.text import localize_bindings, tr
 from tui.widgets.assessment_form import AssessmentForm
 from tui.widgets.live_panel import LivePanel
 
-if TYPE_CHECKING:
-    from tui.app import RusmatriseApp
 
-
-class AssessmentScreen(Screen[bool]):
+class AssessmentScreen(AppScreen):
     HELP_KEY = "help_assessment"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "b_save", priority=True),
@@ -47,10 +44,6 @@ class AssessmentScreen(Screen[bool]):
         self.assessment: Assessment | None = None
         self.result: Classification | None = None
         self.problem = ""
-
-    @property
-    def rapp(self) -> RusmatriseApp:
-        return cast("RusmatriseApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

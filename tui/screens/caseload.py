@@ -6,21 +6,18 @@ so a caseload of any size opens at once and filtering re-queries instead of scan
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from casestore import CaseFilter, CaseRow
 from matrix.fields import DEKNING
+from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
-
-if TYPE_CHECKING:
-    from tui.app import RusmatriseApp
 
 PAGE = 100
 PREFETCH = 20  # load the next page when the cursor is this close to the last loaded row
@@ -30,7 +27,7 @@ def _count(n: int) -> str:
     return f"{n:,}".replace(",", "\u202f")
 
 
-class CaseloadScreen(Screen[None]):
+class CaseloadScreen(AppScreen):
     HELP_KEY = "help_caseload"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "b_new"),
@@ -45,10 +42,6 @@ class CaseloadScreen(Screen[None]):
         self.where = CaseFilter()
         self.rows: list[CaseRow] = []
         self.total = 0
-
-    @property
-    def rapp(self) -> RusmatriseApp:
-        return cast("RusmatriseApp", self.app)
 
     def compose(self) -> ComposeResult:
         matrix = self.rapp.matrix

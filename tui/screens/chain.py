@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static, Tree
 
+from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
-
-if TYPE_CHECKING:
-    from tui.app import RusmatriseApp
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -29,7 +26,7 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(parts)
 
 
-class ChainScreen(Screen[None]):
+class ChainScreen(AppScreen):
     HELP_KEY = "help_reference"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "b_back")]
 
@@ -37,10 +34,6 @@ class ChainScreen(Screen[None]):
         super().__init__()
         localize_bindings(self, self.rapp.lang)
         self.group: int | None = None
-
-    @property
-    def rapp(self) -> RusmatriseApp:
-        return cast("RusmatriseApp", self.app)
 
     def compose(self) -> ComposeResult:
         matrix = self.rapp.matrix

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from casestore import StoredAssessment
 from tui.form_spec import form_fields
+from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
-
-if TYPE_CHECKING:
-    from tui.app import RusmatriseApp
 
 _NOT_COMPARED = ("person_id", "ekstra")
 
@@ -49,7 +46,7 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(AppScreen):
     HELP_KEY = "help_history"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "b_back"),
@@ -62,10 +59,6 @@ class HistoryScreen(Screen[None]):
         localize_bindings(self, self.rapp.lang)
         self.labels = {spec.felt: spec.name for spec in form_fields(self.rapp.matrix, self.rapp.lang)}
         self.entries: list[StoredAssessment] = []
-
-    @property
-    def rapp(self) -> RusmatriseApp:
-        return cast("RusmatriseApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

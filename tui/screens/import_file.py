@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -16,21 +16,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
 
 from casefiles.messages import CaseFileError
 from casestore import ImportReport, StoreError
 from matrix.messages import t
+from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
-
-if TYPE_CHECKING:
-    from tui.app import RusmatriseApp
 
 SHOWN_REJECTS = 5_000  # a table this long is still quick; the count says if there are more
 
 
-class ImportScreen(Screen[None]):
+class ImportScreen(AppScreen):
     HELP_KEY = "help_import"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel_or_back", "b_cancel_back")]
 
@@ -50,10 +47,6 @@ class ImportScreen(Screen[None]):
         self._cancel = threading.Event()
         self.running = False
         self.report: ImportReport | None = None
-
-    @property
-    def rapp(self) -> RusmatriseApp:
-        return cast("RusmatriseApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -3,36 +3,29 @@ and the decision table read from the top."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from matrix.model import Group
 from rules.conditions import describe_condition
+from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
-
-if TYPE_CHECKING:
-    from tui.app import RusmatriseApp
 
 ASSUMED = "*"
 
 
-class MatrixScreen(Screen[None]):
+class MatrixScreen(AppScreen):
     HELP_KEY = "help_reference"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "b_back")]
 
     def __init__(self) -> None:
         super().__init__()
         localize_bindings(self, self.rapp.lang)
-
-    @property
-    def rapp(self) -> RusmatriseApp:
-        return cast("RusmatriseApp", self.app)
 
     def compose(self) -> ComposeResult:
         matrix = self.rapp.matrix

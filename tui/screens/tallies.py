@@ -9,7 +9,7 @@ worker; the worker posts its result and the handlers fill the tables.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -17,22 +17,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from casefiles.messages import CaseFileError
 from casefiles.tally import DEFAULT_BY, Tally, tally, write_tally
 from casefiles.tally_export import Shown, shown_views
 from matrix.messages import t
+from tui.screens.base import AppScreen
 from tui.screens.export_tally import ExportTallyDialog
 from tui.text import localize_bindings, tr
 from tui.widgets.bar_chart import bar_chart
 
-if TYPE_CHECKING:
-    from tui.app import RusmatriseApp
 
-
-class TalliesScreen(Screen[None]):
+class TalliesScreen(AppScreen):
     HELP_KEY = "help_tallies"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "b_back"),
@@ -56,10 +53,6 @@ class TalliesScreen(Screen[None]):
         self.result: Tally | None = None
         self.views: list[Shown] = []
         self.exported: Path | None = None
-
-    @property
-    def rapp(self) -> RusmatriseApp:
-        return cast("RusmatriseApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
