@@ -15,11 +15,11 @@ from typing import Any
 
 from casefiles.mapping import ColumnMapping
 from casefiles.messages import CaseFileError
-from casefiles.tally import TALLY_KEYS, Tally, write_tally
-from casefiles.tally_export import json_cells, render_text
-from casefiles.tally_input import count_file
 from cli.common import CommandFailed, matrix_or_exit, print_json
 from matrix.messages import Lang, t
+from tallies.count import TALLY_KEYS, Tally, write_tally
+from tallies.export import json_cells, render_text
+from tallies.from_files import count_file
 
 EXIT_UNREADABLE = 1
 EXIT_USAGE = 2

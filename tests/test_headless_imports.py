@@ -1,4 +1,4 @@
-"""The core stays headless: matrix, rules, service_chain, casefiles and casestore never load Textual.
+"""The core stays headless: matrix, rules, service_chain, casefiles, casestore and tallies never load Textual.
 
 Checked in a fresh interpreter, importing every module of those packages, so an indirect
 import (through another package) is caught as well as a direct one.
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-HEADLESS = ("matrix", "rules", "service_chain", "casefiles", "casestore")
+HEADLESS = ("matrix", "rules", "service_chain", "casefiles", "casestore", "tallies")
 
 PROBE = """
 import importlib, pkgutil, sys

@@ -1,7 +1,7 @@
 """Tallies for planners: district × group with totals, coverage, unmet need for groups 4–7
 against supply, a bar chart, and export to CSV/XLSX.
 
-Counting and export use `casefiles.tally`, the code behind `rusmatrise tally`, so what the
+Counting and export use `tallies.count`, the code behind `rusmatrise tally`, so what the
 screen shows and exports equals the command's output on the same store. Both run in a thread
 worker; the worker posts its result and the handlers fill the tables.
 """
@@ -20,9 +20,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from casefiles.messages import CaseFileError
-from casefiles.tally import DEFAULT_BY, Tally, tally, write_tally
-from casefiles.tally_export import Shown, shown_views
 from matrix.messages import t
+from tallies.count import DEFAULT_BY, Tally, tally, write_tally
+from tallies.export import Shown, shown_views
 from tui.screens.base import AppScreen
 from tui.screens.export_tally import ExportTallyDialog
 from tui.text import localize_bindings, tr

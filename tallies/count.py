@@ -31,11 +31,11 @@ DEFAULT_BY: tuple[str, ...] = ("bydel", "gruppe")
 
 @cache
 def _settings() -> dict[str, Any]:
-    return tomllib.loads((resources.files("casefiles") / "data" / "tally.toml").read_text(encoding="utf-8"))
+    return tomllib.loads((resources.files("tallies") / "data" / "tally.toml").read_text(encoding="utf-8"))
 
 
 def publish_threshold() -> int:
-    """Counts from 1 up to this are suppressed when publishing (casefiles/data/tally.toml)."""
+    """Counts from 1 up to this are suppressed when publishing (tallies/data/tally.toml)."""
     return int(_settings()["publisering"]["hoyst"])
 
 
@@ -250,7 +250,7 @@ def tally(records: Iterable[Mapping[str, object]], by: Sequence[str], matrix: Ma
 
     Each record has at least bydel, gruppe, boligtype, boligstandard, ansvar and dekning;
     kjonn and fodselsar are optional (aldersgruppe is the age this `year` - default: this
-    year - in the bands of casefiles/data/tally.toml). Districts are counted by canonical name.
+    year - in the bands of tallies/data/tally.toml). Districts are counted by canonical name.
     """
     result = Tally.empty(by, matrix, year)
     for record in records:
@@ -261,6 +261,6 @@ def tally(records: Iterable[Mapping[str, object]], by: Sequence[str], matrix: Ma
 def write_tally(path: str | Path, result: Tally, publish: bool = False, lang: Lang = "nb") -> None:
     """Write the tables to .csv (the `by` table with totals) or .xlsx (a sheet per view and one
     explaining the columns), whole or not at all. `publish` suppresses small counts."""
-    from casefiles.tally_export import write_tally_file
+    from tallies.export import write_tally_file
 
     write_tally_file(Path(path), result, publish, lang)

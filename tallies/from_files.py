@@ -10,10 +10,10 @@ from casefiles.batch import output_header
 from casefiles.fastpath import Reclassifier
 from casefiles.mapping import ColumnMapping
 from casefiles.readers import BadLine, cell_text, open_source
-from casefiles.tally import Tally
 from casefiles.validation import Layout
 from matrix.assessment import FieldError
 from matrix.load import Matrix
+from tallies.count import Tally
 
 RECORD_FIELDS = ("bydel", "gruppe", "boligtype", "boligstandard", "ansvar", "dekning", "kjonn", "fodselsar")
 CLASSIFIED_MARKS = ("gruppe", "dekning")

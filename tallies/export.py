@@ -1,7 +1,7 @@
 """Tally tables as people read them: text, JSON cells, CSV and XLSX, optionally for publishing.
 
 With `publish`, counts from 1 to the threshold show as "<5" and the further counts hidden so
-that none of those can be worked out from the totals show as "x" (casefiles.suppression).
+that none of those can be worked out from the totals show as "x" (tallies.suppression).
 Unmet-need figures are hidden whenever a count they are the sum of is hidden in the district
 × group table, and are themselves protected against their column total.
 """
@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from casefiles.messages import CaseFileError  # also registers the texts used here
-from casefiles.suppression import Position, Suppressed, suppress, with_margins
-from casefiles.tally import NeedRow, Table, Tally, publish_threshold
 from casefiles.writers import CsvWriter, Staging
 from matrix.messages import Lang, t
+from tallies.count import NeedRow, Table, Tally, publish_threshold
+from tallies.suppression import Position, Suppressed, suppress, with_margins
 
 SMALL, HIDDEN = "<5", "x"
 EXPLAIN: dict[str, dict[str, str]] = {

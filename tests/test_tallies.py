@@ -17,11 +17,11 @@ from openpyxl import load_workbook
 
 from casefiles.demo import demo_rows
 from casefiles.reclassify import reclassify_file
-from casefiles.suppression import suppress, with_margins
-from casefiles.tally import TALLY_KEYS, Tally, age_group, tally, write_tally
-from casefiles.tally_export import HIDDEN, SMALL, json_cells, shown_views
-from casefiles.tally_input import count_file
 from matrix.load import Matrix
+from tallies.count import TALLY_KEYS, Tally, age_group, tally, write_tally
+from tallies.export import HIDDEN, SMALL, json_cells, shown_views
+from tallies.from_files import count_file
+from tallies.suppression import suppress, with_margins
 
 YEAR = 2025
 

@@ -1,0 +1,16 @@
+"""The TUI's one way to put an untrusted value into markup.
+
+Textual renders `Static`/`Label` strings as markup, so a person id such as `[/]` would crash a
+screen and `[b]` would restyle it. Every imported or typed value shown inside markup goes
+through `shown()`: control characters removed (matrix.safe_text), markup escaped.
+"""
+
+from __future__ import annotations
+
+from textual.markup import escape
+
+from matrix.safe_text import terminal_text
+
+
+def shown(value: object) -> str:
+    return escape(terminal_text(value))
