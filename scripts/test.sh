@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --dev
+bash scripts/system-deps.sh
 .venv/bin/ruff check .
 .venv/bin/rusmatrise check
 exec .venv/bin/python -m pytest "$@"
