@@ -1,8 +1,16 @@
 """The `rusmatrise` command: the stable interface of SPEC section 5.
 
-Every command's flags are declared here, in one place, so the contract can be read at a
-glance; each command's work lives in its own module (`cli/<name>_cmd.py`), imported only
-when that command runs so that start-up stays quick.
+Every option is declared once, below, and every command lists the options it takes, so the
+contract can be read at a glance. Each command's work lives in its own module,
+`cli/<name>_cmd.py` with a `run(args) -> int`, imported only when that command runs so that
+start-up stays quick.
+
+To add a command:
+1. declare any new options below with `option(...)` (reuse the shared ones: MATRIX, JSON, …);
+2. add a `Command("name", "cmd_name", (OPTION, ...))` to COMMANDS;
+3. put its help texts (`cmd_name`, `o_…`, `mv_…`) in both languages in cli/messages.py;
+4. write cli/name_cmd.py with `def run(args: argparse.Namespace) -> int`.
+Every command gets --lang; help and argparse's errors come out in the user's language.
 """
 
 from __future__ import annotations
@@ -13,84 +21,79 @@ import os
 import sys
 from collections.abc import Sequence
 
-TALLY_KEYS = ("bydel", "gruppe", "boligtype", "boligstandard", "ansvar", "dekning", "kjonn", "aldersgruppe")
+from cli.parser import Command, argparse_language, build, option, requested_lang
+from tallies.keys import DEFAULT_BY, TALLY_KEYS
 
 
-def _lang_parent() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
-    default = os.environ.get("RUSMATRISE_LANG", "nb")
-    parent.add_argument("--lang", choices=("nb", "en"), default=default if default in ("nb", "en") else "nb",
-                        help="language of messages: nb (default) or en")
-    return parent
+def _default_store() -> str:
+    from casestore.url import default_path
+
+    return str(default_path())
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = _lang_parent()
-    parser = argparse.ArgumentParser(
-        prog="rusmatrise",
-        description="Matrise for rusfeltet: classify, explain and tally housing need. Without a command: the terminal UI.",
-        parents=[common],
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+# Options shared by several commands
+MATRIX = option("--matrix", metavar="mv_fil", help="o_matrix")
+JSON = option("--json", action="store_true", help="o_json")
+MAPPING = option("--mapping", metavar="mv_fil", help="o_mapping")
 
-    p = sub.add_parser("tui", parents=[common], help="open the terminal UI")
-    p.add_argument("--db", metavar="URL", help="database (SQLite file path or sqlite:/// URL); default: in the user's data directory")
-    p.add_argument("--demo", action="store_true", help="fill an empty database with a synthetic caseload")
-    p.add_argument("--matrix", metavar="FILE", help="matrix data file (default: Oslo)")
+# Options of one command each
+TUI_DB = option("--db", metavar="mv_url", help="o_db_tui", help_params={"standard": _default_store})
+TUI_CREATE = option("--opprett", action="store_true", help="o_opprett")
+TUI_DEMO = option("--demo", action="store_true", help="o_demo")
+CLASSIFY_FILE = option("file", nargs="?", default="-", metavar="mv_fil_eller_strek", help="o_classify_file")
+CLASSIFY_TEXT = option("--tekst", action="store_true", help="o_tekst")
+RECLASSIFY_INPUT = option("input", metavar="mv_inndata", help="o_reclassify_input")
+RECLASSIFY_OUTPUT = option("-o", "--output", required=True, metavar="mv_utdata", help="o_output_table")
+RECLASSIFY_REJECTS = option("--rejects", metavar="mv_fil", help="o_rejects")
+RECLASSIFY_STRICT = option("--strict", action="store_true", help="o_strict")
+TALLY_INPUTS = option("inputs", nargs="*", metavar="mv_inndata", help="o_tally_inputs")
+TALLY_DB = option("--db", metavar="mv_url", help="o_db_tally")
+TALLY_BY = option("--by", default=",".join(DEFAULT_BY), metavar="mv_nokler", help="o_by",
+                  help_params={"nokler": ", ".join(TALLY_KEYS), "standard": ",".join(DEFAULT_BY)})
+TALLY_OUTPUT = option("-o", "--output", metavar="mv_fil", help="o_output_tally")
+TALLY_JSON = option("--json", action="store_true", help="o_json_cells")
+TALLY_PUBLISH = option("--publish", action="store_true", help="o_publish")
+CHAIN_GROUP = option("group", type=int, metavar="mv_gruppe", help="o_group")
+CHAIN_DURATION = option("--varighet", choices=("kortvarig", "langvarig"), default="langvarig", help="o_varighet")
+CHAIN_RESPITE = option("--avlastning", action="store_true", help="o_avlastning")
+DEMO_N = option("-n", type=int, default=1000, metavar="mv_antall", help="o_demo_n")
+DEMO_SEED = option("--seed", type=int, default=1, metavar="mv_fro", help="o_seed")
+DEMO_OUTPUT = option("-o", "--output", required=True, metavar="mv_fil", help="o_output_table")
 
-    p = sub.add_parser("classify", parents=[common], help="classify one assessment (JSON in, JSON out)")
-    p.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="JSON file with one assessment; - or nothing: standard input")
-    p.add_argument("--matrix", metavar="FILE", help="matrix data file (default: Oslo)")
-    p.add_argument("--tekst", action="store_true", help="print the result as readable text instead of JSON")
+COMMANDS: tuple[Command, ...] = (
+    Command("tui", "cmd_tui", (TUI_DB, TUI_CREATE, TUI_DEMO, MATRIX)),
+    Command("classify", "cmd_classify", (CLASSIFY_FILE, MATRIX, CLASSIFY_TEXT)),
+    Command("reclassify", "cmd_reclassify", (RECLASSIFY_INPUT, RECLASSIFY_OUTPUT, RECLASSIFY_REJECTS, MATRIX, MAPPING, RECLASSIFY_STRICT)),
+    Command("tally", "cmd_tally", (TALLY_INPUTS, TALLY_DB, TALLY_BY, TALLY_OUTPUT, TALLY_JSON, TALLY_PUBLISH, MATRIX, MAPPING)),
+    Command("chain", "cmd_chain", (CHAIN_GROUP, CHAIN_DURATION, CHAIN_RESPITE, JSON, MATRIX)),
+    Command("matrix", "cmd_matrix", (JSON, MATRIX)),
+    Command("check", "cmd_check", (MATRIX,)),
+    Command("demo", "cmd_demo", (DEMO_N, DEMO_SEED, DEMO_OUTPUT, MATRIX)),
+)
 
-    p = sub.add_parser("reclassify", parents=[common], help="reclassify every row of an exported file")
-    p.add_argument("input", metavar="INPUT", help=".csv, .xlsx or .jsonl export")
-    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help=".csv, .xlsx or .jsonl")
-    p.add_argument("--rejects", metavar="FILE", help="rejects file (CSV); default: OUTPUT with .avvist before the suffix")
-    p.add_argument("--matrix", metavar="FILE", help="matrix data file (default: Oslo)")
-    p.add_argument("--mapping", metavar="FILE", help="TOML file renaming the export's headers to canonical names")
-    p.add_argument("--strict", action="store_true", help="exit 3 if any row is rejected")
 
-    p = sub.add_parser("tally", parents=[common], help="count need per group, district and more")
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help="classified or unclassified export files")
-    p.add_argument("--db", metavar="URL", help="count from the case store instead of files")
-    p.add_argument("--by", default="bydel,gruppe", help=f"comma-separated keys from: {', '.join(TALLY_KEYS)}")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the tables to .csv or .xlsx")
-    p.add_argument("--json", action="store_true", help="print one JSON object per cell")
-    p.add_argument("--publish", action="store_true", help="suppress counts 1–4 as <5 (and what would reveal them)")
-    p.add_argument("--matrix", metavar="FILE", help="matrix data file (default: Oslo)")
-    p.add_argument("--mapping", metavar="FILE", help="TOML file renaming the export's headers to canonical names")
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The parser with its texts in `lang` (default: RUSMATRISE_LANG, else bokmål)."""
+    chosen = requested_lang(["--lang", lang] if lang else [])
+    with argparse_language(chosen):
+        return build(COMMANDS, chosen, "rusmatrise", "cli_beskrivelse", "cli_miljo")
 
-    p = sub.add_parser("chain", parents=[common], help="the services in the service chain for a group")
-    p.add_argument("group", type=int, metavar="GROUP")
-    p.add_argument("--varighet", choices=("kortvarig", "langvarig"), default="langvarig")
-    p.add_argument("--avlastning", action="store_true", help="include the respite stay (avlastningsopphold)")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--matrix", metavar="FILE", help="matrix data file (default: Oslo)")
 
-    p = sub.add_parser("matrix", parents=[common], help="the groups and their attributes")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--matrix", metavar="FILE", help="matrix data file (default: Oslo)")
-
-    p = sub.add_parser("check", parents=[common], help="validate a matrix file, its decision table and the service chain")
-    p.add_argument("--matrix", metavar="FILE", help="matrix data file (default: Oslo)")
-
-    p = sub.add_parser("demo", parents=[common], help="write a synthetic, reproducible caseload export")
-    p.add_argument("-n", type=int, default=1000, metavar="N", help="number of persons (default 1000)")
-    p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help=".csv, .xlsx or .jsonl")
-    p.add_argument("--matrix", metavar="FILE", help="matrix data file (default: Oslo)")
-    return parser
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """argv as parsed; without a command, the TUI's options apply (`rusmatrise --db x` opens the TUI)."""
+    lang = requested_lang(argv)
+    names = {command.name for command in COMMANDS}
+    if not names & set(argv) and not {"-h", "--help"} & set(argv):
+        argv = ["tui", *argv]
+    with argparse_language(lang):
+        return build(COMMANDS, lang, "rusmatrise", "cli_beskrivelse", "cli_miljo").parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    command = args.command or "tui"
-    if args.command is None:
-        args = build_parser().parse_args(["tui", *(argv if argv is not None else sys.argv[1:])])
+    args = parse(list(argv) if argv is not None else sys.argv[1:])
     from cli.common import CommandFailed
 
-    module = importlib.import_module(f"cli.{command}_cmd")
+    module = importlib.import_module(args.run_module)
     try:
         return int(module.run(args) or 0)
     except CommandFailed as failed:

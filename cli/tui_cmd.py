@@ -1,7 +1,9 @@
-"""`rusmatrise tui [--db URL] [--demo] [--matrix FILE] [--lang en]`: the terminal UI.
+"""`rusmatrise tui [--db URL] [--opprett] [--demo] [--matrix FILE] [--lang en]`: the terminal UI.
 
-Opens (creating if needed) the case store, loads the matrix, and with --demo fills an empty
-store with a synthetic caseload first, so a new user sees a living system at once.
+Opens the case store, loads the matrix, and with --demo fills an empty store with a synthetic
+caseload first, so a new user sees a living system at once. The default store (no --db) is
+created on first use; a store --db names must exist unless --opprett or --demo says to make
+it, so a mistyped path is refused rather than opened as a new, empty store.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ def build_app(args: argparse.Namespace, today: date | None = None) -> tuple[Rusm
     lang = args.lang
     matrix = matrix_or_exit(args.matrix, lang)
     try:
-        store = open_store(args.db)
+        store = open_store(args.db, create=args.db is None or args.opprett or args.demo)
     except StoreError as error:
         print(error.message(lang), file=sys.stderr)
+        if error.code == "store_finnes_ikke":
+            print(t("tui_opprett_hint", lang), file=sys.stderr)
         raise CommandFailed(1) from None
     if args.demo and store.person_count() == 0:
         print(t("demo_filling", lang, n=DEMO_PERSONS), file=sys.stderr)

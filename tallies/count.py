@@ -23,10 +23,10 @@ from typing import Any
 from matrix.fields import DEKNING
 from matrix.load import Matrix
 from matrix.messages import Lang
+from tallies.keys import DEFAULT_BY as DEFAULT_BY  # re-exported: callers import the keys from here too
+from tallies.keys import TALLY_KEYS as TALLY_KEYS
 
-TALLY_KEYS: tuple[str, ...] = ("bydel", "gruppe", "boligtype", "boligstandard", "ansvar", "dekning", "kjonn", "aldersgruppe")
 UNKNOWN = "ukjent"
-DEFAULT_BY: tuple[str, ...] = ("bydel", "gruppe")
 
 
 @cache

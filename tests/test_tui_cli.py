@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 from tui_pilot import TODAY, pilot_test
 
 from casestore.demo import DEMO_PERSONS
-from cli.main import build_parser, main
+from cli.main import main, parse
 from tui.screens.caseload import CaseloadScreen
 
 
@@ -19,7 +19,7 @@ async def test_demo_fills_an_empty_store_once_and_opens_the_caseload(tmp_path: P
     from cli.tui_cmd import build_app
 
     db = tmp_path / "demo.sqlite"
-    args = build_parser().parse_args(["tui", "--demo", "--db", str(db)])
+    args = parse(["tui", "--demo", "--db", str(db)])
     app, store = build_app(args, today=TODAY)
     async with app.run_test() as pilot:  # 80×24, the smallest size we promise
         await pilot.pause()

@@ -1,0 +1,166 @@
+"""The command line's own texts: every --help line, and argparse's built-in strings.
+
+argparse writes "usage:", "positional arguments", "error: …" and its error messages through
+gettext; `ARGPARSE_TEXTS` maps each of those English message ids to a catalog key, so the
+whole of `--help` and every usage error reads in the user's language (see `cli.parser`).
+"""
+
+from __future__ import annotations
+
+from matrix.messages import register
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # The program and its environment
+    "cli_beskrivelse": {
+        "nb": "Matrise for rusfeltet: klassifiser, forklar og tell opp boligbehov. Uten kommando: terminalgrensesnittet.",
+        "en": "Matrise for rusfeltet: classify, explain and tally housing need. Without a command: the terminal UI.",
+    },
+    "cli_miljo": {
+        "nb": "miljøvariabler:\n"
+        "  RUSMATRISE_LANG          språk når --lang ikke er gitt: nb (standard) eller en\n"
+        "  RUSMATRISE_SAKSBEHANDLER navnet som foreslås som saksbehandler når du lagrer i terminalgrensesnittet\n"
+        "  RUSMATRISE_THEME         light eller dark: fargetema i terminalgrensesnittet (standard: som terminalen)",
+        "en": "environment variables:\n"
+        "  RUSMATRISE_LANG          language when --lang is not given: nb (default) or en\n"
+        "  RUSMATRISE_SAKSBEHANDLER the name offered as caseworker when you save in the terminal UI\n"
+        "  RUSMATRISE_THEME         light or dark: colour theme of the terminal UI (default: as the terminal)",
+    },
+    "cli_kommando": {"nb": "KOMMANDO", "en": "COMMAND"},
+    # Commands
+    "cmd_tui": {"nb": "åpne terminalgrensesnittet", "en": "open the terminal UI"},
+    "cmd_classify": {"nb": "klassifiser én kartlegging (JSON inn, JSON ut)", "en": "classify one assessment (JSON in, JSON out)"},
+    "cmd_reclassify": {"nb": "klassifiser hver rad i en eksportfil på nytt", "en": "reclassify every row of an exported file"},
+    "cmd_tally": {"nb": "tell opp behov per gruppe, bydel og mer", "en": "count need per group, district and more"},
+    "cmd_chain": {"nb": "tjenestene i tiltakskjeden for en gruppe", "en": "the services in the service chain for a group"},
+    "cmd_matrix": {"nb": "gruppene og egenskapene deres", "en": "the groups and their attributes"},
+    "cmd_check": {
+        "nb": "kontroller en matrisefil, beslutningstabellen og tiltakskjeden",
+        "en": "validate a matrix file, its decision table and the service chain",
+    },
+    "cmd_demo": {"nb": "skriv en syntetisk, reproduserbar eksportfil", "en": "write a synthetic, reproducible caseload export"},
+    # Metavariables (placeholders in the usage lines)
+    "mv_fil": {"nb": "FIL", "en": "FILE"},
+    "mv_url": {"nb": "URL", "en": "URL"},
+    "mv_inndata": {"nb": "INNDATA", "en": "INPUT"},
+    "mv_utdata": {"nb": "UTDATA", "en": "OUTPUT"},
+    "mv_gruppe": {"nb": "GRUPPE", "en": "GROUP"},
+    "mv_antall": {"nb": "N", "en": "N"},
+    "mv_fro": {"nb": "S", "en": "S"},
+    "mv_nokler": {"nb": "NØKLER", "en": "KEYS"},
+    "mv_fil_eller_strek": {"nb": "FIL|-", "en": "FILE|-"},
+    # Command outcomes
+    "tui_opprett_hint": {
+        "nb": "Sjekk stien, eller legg til --opprett for å lage et nytt, tomt saksregister der.",
+        "en": "Check the path, or add --opprett to make a new, empty case store there.",
+    },
+    # Options
+    "o_lang": {"nb": "språk i meldingene: nb (standard) eller en", "en": "language of messages: nb (default) or en"},
+    "o_matrix": {"nb": "matrisefil (standard: Oslos)", "en": "matrix data file (default: Oslo's)"},
+    "o_db_tui": {
+        "nb": "saksregisteret: en SQLite-fil eller sqlite:///sti (standard: {standard})",
+        "en": "the case store: an SQLite file or sqlite:///path (default: {standard})",
+    },
+    "o_opprett": {
+        "nb": "opprett databasen som --db peker på hvis den ikke finnes (uten dette nektes en ukjent fil)",
+        "en": "create the database --db names if it does not exist (without this an unknown file is refused)",
+    },
+    "o_demo": {
+        "nb": "fyll en tom database med en syntetisk saksliste (oppretter den om nødvendig)",
+        "en": "fill an empty database with a synthetic caseload (creating it if needed)",
+    },
+    "o_classify_file": {
+        "nb": "JSON-fil med én kartlegging; - eller ingenting: standard inndata",
+        "en": "JSON file with one assessment; - or nothing: standard input",
+    },
+    "o_tekst": {"nb": "skriv resultatet som lesbar tekst i stedet for JSON", "en": "print the result as readable text instead of JSON"},
+    "o_reclassify_input": {"nb": "eksportfil: .csv, .xlsx eller .jsonl", "en": ".csv, .xlsx or .jsonl export"},
+    "o_output_table": {"nb": ".csv, .xlsx eller .jsonl", "en": ".csv, .xlsx or .jsonl"},
+    "o_rejects": {
+        "nb": "fil for avviste rader (CSV); standard: UTDATA med .avvist foran filendelsen",
+        "en": "rejects file (CSV); default: OUTPUT with .avvist before the suffix",
+    },
+    "o_mapping": {
+        "nb": "TOML-fil som gir eksportens kolonner feltnavnene rusmatrise bruker",
+        "en": "TOML file renaming the export's headers to the field names rusmatrise uses",
+    },
+    "o_strict": {"nb": "avslutt med kode 3 hvis noen rad avvises", "en": "exit 3 if any row is rejected"},
+    "o_tally_inputs": {"nb": "eksportfiler, klassifisert eller ikke", "en": "classified or unclassified export files"},
+    "o_db_tally": {"nb": "tell fra saksregisteret i stedet for fra filer", "en": "count from the case store instead of files"},
+    "o_by": {
+        "nb": "kommaseparerte nøkler blant: {nokler} (standard: {standard})",
+        "en": "comma-separated keys from: {nokler} (default: {standard})",
+    },
+    "o_output_tally": {"nb": "skriv tabellene til .csv eller .xlsx", "en": "write the tables to .csv or .xlsx"},
+    "o_json_cells": {"nb": "skriv ett JSON-objekt per celle", "en": "print one JSON object per cell"},
+    "o_publish": {
+        "nb": "prikk tall 1–4 som <5 (og det som ville avsløre dem)",
+        "en": "suppress counts 1–4 as <5 (and what would reveal them)",
+    },
+    "o_group": {"nb": "gruppenummeret (1–7 i Oslos matrise)", "en": "the group number (1–7 in Oslo's matrix)"},
+    "o_varighet": {
+        "nb": "kortvarige eller langvarige problemer (standard: langvarig)",
+        "en": "short-term or long-term problems (default: langvarig)",
+    },
+    "o_avlastning": {"nb": "ta med avlastningsopphold", "en": "include the respite stay (avlastningsopphold)"},
+    "o_json": {"nb": "skriv JSON i stedet for en tabell", "en": "print JSON instead of a table"},
+    "o_demo_n": {"nb": "antall personer (standard 1000)", "en": "number of persons (default 1000)"},
+    "o_seed": {
+        "nb": "startverdi for tilfeldighetene: samme verdi gir samme fil (standard 1)",
+        "en": "random seed: the same value gives the same file (default 1)",
+    },
+    # argparse's own strings (the English text is argparse's message id; see ARGPARSE_TEXTS)
+    "ap_usage": {"nb": "bruk: ", "en": "usage: "},
+    "ap_positional": {"nb": "posisjonsargumenter", "en": "positional arguments"},
+    "ap_options": {"nb": "valg", "en": "options"},
+    "ap_help": {"nb": "vis denne hjelpeteksten og avslutt", "en": "show this help message and exit"},
+    "ap_error": {"nb": "%(prog)s: feil: %(message)s\n", "en": "%(prog)s: error: %(message)s\n"},
+    "ap_required": {"nb": "disse argumentene mangler: %s", "en": "the following arguments are required: %s"},
+    "ap_unrecognized": {"nb": "ukjente argumenter: %s", "en": "unrecognized arguments: %s"},
+    "ap_invalid_choice": {
+        "nb": "ugyldig valg: %(value)r (velg blant %(choices)s)",
+        "en": "invalid choice: %(value)r (choose from %(choices)s)",
+    },
+    "ap_invalid_type": {"nb": "ugyldig verdi: %(value)r", "en": "invalid %(type)s value: %(value)r"},
+    "ap_argument": {"nb": "argument %(argument_name)s: %(message)s", "en": "argument %(argument_name)s: %(message)s"},
+    "ap_expected_one": {"nb": "forventet én verdi", "en": "expected one argument"},
+    "ap_expected_at_most_one": {"nb": "forventet høyst én verdi", "en": "expected at most one argument"},
+    "ap_expected_at_least_one": {"nb": "forventet minst én verdi", "en": "expected at least one argument"},
+    "ap_expected_n": {"nb": "forventet %s verdier", "en": "expected %s arguments"},
+    "ap_ambiguous": {
+        "nb": "tvetydig valg: %(option)s kan bety %(matches)s",
+        "en": "ambiguous option: %(option)s could match %(matches)s",
+    },
+    "ap_not_allowed": {"nb": "kan ikke brukes sammen med %s", "en": "not allowed with argument %s"},
+    "ap_ignored_explicit": {"nb": "verdien %r brukes ikke", "en": "ignored explicit argument %r"},
+    "ap_one_required": {"nb": "ett av argumentene %s må gis", "en": "one of the arguments %s is required"},
+    "ap_unknown_parser": {
+        "nb": "ukjent kommando %(parser_name)r (velg blant %(choices)s)",
+        "en": "unknown parser %(parser_name)r (choices: %(choices)s)",
+    },
+}
+
+register(MESSAGES)
+
+# argparse's message ids (its English text, passed to gettext) → our catalog key.
+ARGPARSE_TEXTS: dict[str, str] = {
+    "usage: ": "ap_usage",
+    "positional arguments": "ap_positional",
+    "options": "ap_options",
+    "show this help message and exit": "ap_help",
+    "%(prog)s: error: %(message)s\n": "ap_error",
+    "the following arguments are required: %s": "ap_required",
+    "unrecognized arguments: %s": "ap_unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ap_invalid_choice",
+    "invalid %(type)s value: %(value)r": "ap_invalid_type",
+    "argument %(argument_name)s: %(message)s": "ap_argument",
+    "expected one argument": "ap_expected_one",
+    "expected at most one argument": "ap_expected_at_most_one",
+    "expected at least one argument": "ap_expected_at_least_one",
+    "expected %s argument": "ap_expected_n",
+    "expected %s arguments": "ap_expected_n",
+    "ambiguous option: %(option)s could match %(matches)s": "ap_ambiguous",
+    "not allowed with argument %s": "ap_not_allowed",
+    "ignored explicit argument %r": "ap_ignored_explicit",
+    "one of the arguments %s is required": "ap_one_required",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "ap_unknown_parser",
+}
