@@ -59,8 +59,7 @@ def main() -> None:
     cold = Classifier(matrix)
     start = time.perf_counter()
     for assessment in assessments:
-        cold.table.memo.clear()
-        cold.flag_stage.memo.clear()
+        cold.forget()
         cold.classify(assessment)
     cold_total = time.perf_counter() - start
 
@@ -83,8 +82,8 @@ def main() -> None:
     before = resident_mb()
     for round_ in range(4):
         for assessment in assessments[:50_000]:
-            cold.table.memo.clear()
-            cold.decide(cold.table_fact(assessment.model_dump(exclude={"ekstra"})))
+            cold.forget()
+            cold.decide(assessment.model_dump(exclude={"ekstra"}))
         print(f"resident memory after {(round_ + 1) * min(len(assessments), 50_000):>7} more engine calls: {resident_mb():6.1f} MB"
               f" (started at {before:.1f} MB)")
 

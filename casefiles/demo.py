@@ -144,8 +144,7 @@ class _Generator:
         """Most people keep their group between assessments; some move one step."""
         if not self._yes(rng, self.p["tidligere_gruppe_oppgitt"]):
             return None
-        decision = self.classifier.decide(Classifier.table_fact(values))
-        group = self.classifier.rows[decision.rule_index].gruppe
+        group = self.classifier.decide(values).gruppe
         if self._yes(rng, self.p["tidligere_gruppe_samme"]):
             return group
         index = self.groups.index(group) + rng.choice((-1, 1))

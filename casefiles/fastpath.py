@@ -37,8 +37,7 @@ from matrix.assessment import FieldError
 from matrix.fields import CANONICAL_FIELDS, DOMAIN_FIELDS
 from matrix.load import Matrix
 from matrix.messages import Lang
-from rules import Classifier, coverage
-from rules.conditions import fields_read
+from rules import Classifier, Verdict, days_since
 
 SINGLE_FIELDS: tuple[str, ...] = ("bydel", "vurdert_dato", "fodselsar", "tidligere_gruppe")  # one cell each, cached per text
 TEXT_FIELDS: tuple[str, ...] = ("brukers_onske", "kjonn")  # free text: any cell is valid
@@ -67,24 +66,13 @@ class RunStats:
     has_previous_column: bool = False
 
 
-@dataclass
-class _Profile:
-    """One equivalence class of the rule inputs, decided once by the engine."""
-
-    rule_id: str
-    gruppe: int
-    dekning: str
-    fact: dict[str, Any]
-    seen_by_flags: tuple[Any, ...]  # what the warnings and notes see of the rule inputs
-
-
 class _Result:
-    """The output cells shared by every row with one (profile, age class, previous group)."""
+    """The output cells shared by every row with one (verdict, previous group)."""
 
-    __slots__ = ("cells", "count", "previous", "profile", "text")
+    __slots__ = ("cells", "count", "previous", "text", "verdict")
 
-    def __init__(self, profile: _Profile, previous: int | None, cells: list[Any], text: str) -> None:
-        self.profile = profile
+    def __init__(self, verdict: Verdict, previous: int | None, cells: list[Any], text: str) -> None:
+        self.verdict = verdict
         self.previous = previous
         self.cells = cells
         self.text = text
@@ -114,9 +102,7 @@ class _Group:
         self.cells = _getter([layout.index[n] for n in self.present])
         self.memo: dict[str, int] = {}
         self.values: list[dict[str, Any]] = [{}]  # class id → representative parsed values
-        self.table_parts: list[tuple[Any, ...]] = [()]
-        self.flag_parts: list[tuple[Any, ...]] = [()]
-        self._ids: dict[tuple[Any, ...], int] = {}
+        self._ids: dict[Any, int] = {}
 
     def key(self, text: Sequence[str]) -> str:
         return _SEPARATOR.join(self.cells(text))
@@ -137,16 +123,13 @@ class _Group:
         checked = [self.owner.field_token(name, cells.get(name)) for name in self.names]
         if None in checked:
             return _BAD
-        token = tuple(t for _, t in checked)  # type: ignore[misc]
-        if self.names == DOMAIN_FIELDS:  # the rules may also read the highest domain score
-            token += (self.owner.token("maks", max(value for value, _ in checked)),)  # type: ignore[misc]
+        values = {name: value for name, (value, _) in zip(self.names, checked, strict=True)}  # type: ignore[misc]
+        # The domain scores are one class together (with the `maks` they derive); other fields one each.
+        token = self.owner.classifier.domain_class(values) if self.names == DOMAIN_FIELDS else tuple(t for _, t in checked)  # type: ignore[misc]
         found = self._ids.get(token)
         if found is None:
             found = self._ids[token] = len(self.values)
-            self.values.append({name: value for name, (value, _) in zip(self.names, checked, strict=True)})  # type: ignore[misc]
-            # What the decision table and the flags each see of this class (see Reclassifier.token).
-            self.table_parts.append(tuple(part[0] for part in token) + tuple(part[2] for part in token))
-            self.flag_parts.append(tuple(part[1] for part in token))
+            self.values.append(values)
         return found
 
 
@@ -165,30 +148,9 @@ class Reclassifier:
         covered = {*stage_one, *SINGLE_FIELDS, *TEXT_FIELDS, "person_id"}
         if covered != set(CANONICAL_FIELDS):  # a new field must be validated here too
             raise AssertionError(f"the fast path does not cover {sorted(set(CANONICAL_FIELDS) ^ covered)}")
-        self._tokens: dict[tuple[str, Any], tuple[Any, ...]] = {}
         self._field_tokens: dict[tuple[str, str | None], Any] = {}
-        self._profiles: dict[tuple[int, int], _Profile] = {}
-        self._decisions: dict[tuple[Any, ...], tuple[str, int, str]] = {}
-        self._flags_by_class: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self._age_ids: dict[tuple[Any, ...], int] = {}
+        self._age_ids: dict[Any, int] = {}
         self._age_examples: list[int | None] = [None]
-        self._flags: dict[tuple[int, int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self._is_warning = {flag.kode for flag in matrix.data.advarsel}.__contains__
-        self._flag_fields = [(flag.kode, tuple(sorted(fields_read(flag.naar)))) for flag in self.classifier.flags]
-        self._flag_memo: dict[tuple[str, tuple[Any, ...]], bool] = {}
-
-    def token(self, name: str, value: Any) -> tuple[Any, ...]:
-        """How `value` compares with every constant the rules use for `name`.
-
-        Housing is also kept as itself: coverage (dekning) reads it outside the rules.
-        """
-        key = (name, value)
-        found = self._tokens.get(key)
-        if found is None:
-            single = {name: value}
-            own = value if name == "boligsituasjon" else None
-            found = self._tokens[key] = (self.classifier.table.key(single), self.classifier.flag_stage.key(single), own)
-        return found
 
     def field_token(self, name: str, raw: str | None) -> tuple[Any, tuple[Any, ...]] | None:
         """(value, token) of a valid cell, None for a bad one; memoised per distinct cell."""
@@ -196,7 +158,7 @@ class Reclassifier:
         found = self._field_tokens.get(key, _MISSING)
         if found is _MISSING:
             value, problems = self.check.check(name, raw)
-            found = None if problems else (value, self.token(name, value))
+            found = None if problems else (value, self.classifier.field_class(name, value))
             if len(self._field_tokens) >= _CACHE_LIMIT:
                 self._field_tokens.clear()
             self._field_tokens[key] = found
@@ -204,8 +166,8 @@ class Reclassifier:
 
     def age_class(self, day: date | None) -> int:
         """An id (from 1) for how the assessment's age compares with the constants of the notes."""
-        days = None if day is None else (self.today - day).days
-        key = self.classifier.flag_stage.key({"dager_siden_vurdering": days})
+        days = days_since(day, self.today)
+        key = self.classifier.age_class(days)
         found = self._age_ids.get(key)
         if found is None:
             found = self._age_ids[key] = len(self._age_examples)
@@ -213,56 +175,6 @@ class Reclassifier:
                 raise AssertionError("too many assessment-age classes")
             self._age_examples.append(days)
         return found
-
-    def profile(self, domain: _Group, domain_id: int, other: _Group, other_id: int) -> _Profile:
-        key = (domain_id, other_id)
-        found = self._profiles.get(key)
-        if found is None:
-            values = {**domain.values[domain_id], **other.values[other_id]}
-            fact = Classifier.table_fact(values)
-            # Pairs of classes that the decision table cannot tell apart share one decision.
-            seen_by_table = (domain.table_parts[domain_id], other.table_parts[other_id])
-            decided = self._decisions.get(seen_by_table)
-            if decided is None:
-                row = self.classifier.rows[self.classifier.decide(fact).rule_index]
-                decided = self._decisions[seen_by_table] = (row.id, row.gruppe, coverage(self.matrix, row.gruppe, values["boligsituasjon"]))
-            found = self._profiles[key] = _Profile(*decided, fact, (domain.flag_parts[domain_id], other.flag_parts[other_id]))
-        return found
-
-    def flags(self, profile_key: tuple[int, int], profile: _Profile, age: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        key = (*profile_key, age)
-        found = self._flags.get(key)
-        if found is None:
-            seen_by_flags = (profile.seen_by_flags, profile.gruppe, profile.dekning, age)
-            found = self._flags_by_class.get(seen_by_flags)
-            if found is None:
-                fact = {**profile.fact, "gruppe": profile.gruppe, "dekning": profile.dekning}
-                days = self._age_examples[age]
-                if days is not None:
-                    fact["dager_siden_vurdering"] = days
-                codes = self.flag_codes(fact)
-                found = (tuple(c for c in codes if self._is_warning(c)), tuple(c for c in codes if not self._is_warning(c)))
-                self._flags_by_class[seen_by_flags] = found
-            self._flags[key] = found
-        return found
-
-    def flag_codes(self, fact: dict[str, Any]) -> list[str]:
-        """`Classifier.flag_codes(fact)`, one flag at a time.
-
-        A flag's truth depends only on the fields its condition reads, so each flag is put to
-        the engine once per class of those fields, not once per class of every field any
-        flag reads (which would be their product).
-        """
-        codes: list[str] = []
-        for code, names in self._flag_fields:
-            key = (code, tuple(self.token(name, fact.get(name))[1] for name in names))
-            held = self._flag_memo.get(key)
-            if held is None:
-                own = {name: fact[name] for name in names if fact.get(name) is not None}
-                held = self._flag_memo[key] = code in self.classifier.flag_codes(own)
-            if held:
-                codes.append(code)
-        return codes
 
     def run(self, source: Source, layout: Layout, output: Any, reject: Callable[[int, str | None, FieldError], None],
             progress: Progress | None = None) -> RunStats:
@@ -333,33 +245,33 @@ class _Run:
         found = self.results.get(key)
         if found is None:
             domain_id, other_id, age, previous_code = key
-            profile = self.owner.profile(self.domain, domain_id, self.other, other_id)
-            warnings, notes = self.owner.flags((domain_id, other_id), profile, age)
-            content = (profile.rule_id, profile.gruppe, profile.dekning, warnings, notes, previous_code)
+            values = {**self.domain.values[domain_id], **self.other.values[other_id]}
+            verdict = self.owner.classifier.verdict(values, self.owner._age_examples[age])
+            content = (verdict, previous_code)
             found = self._by_content.get(content)
             if found is None:  # the first row with these output cells: render them once
                 previous = None if previous_code <= 1 else previous_code - 1
-                cells = self._cells(profile, warnings, notes, previous)
-                found = self._by_content[content] = _Result(profile, previous, cells, self.csv_suffix(cells) if self.csv_suffix else "")
+                cells = self._cells(verdict, previous)
+                found = self._by_content[content] = _Result(verdict, previous, cells, self.csv_suffix(cells) if self.csv_suffix else "")
             self.results[key] = found
         return found
 
-    def _cells(self, profile: _Profile, warnings: tuple[str, ...], notes: tuple[str, ...], previous: int | None) -> list[Any]:
-        group = self.owner.matrix.groups[profile.gruppe]
+    def _cells(self, verdict: Verdict, previous: int | None) -> list[Any]:
+        group = self.owner.matrix.groups[verdict.gruppe]
         cells: list[Any] = [
-            profile.gruppe,
-            profile.rule_id,
+            verdict.gruppe,
+            verdict.regel,
             group.boligtype.verdi,
             group.boligstandard.verdi,
             group.bemanning.verdi,
             group.beliggenhet.verdi,
             group.ansvar.verdi,
-            profile.dekning,
-            list(warnings),
-            list(notes),
+            verdict.dekning,
+            list(verdict.advarsler),
+            list(verdict.merknader),
         ]
         if self.has_previous:
-            cells.append("" if previous is None else f"{previous}->{profile.gruppe}")
+            cells.append("" if previous is None else f"{previous}->{verdict.gruppe}")
         if self.output.kind == "csv":
             cells = [CODE_SEPARATOR.join(c) if isinstance(c, list) else str(c) for c in cells]
         return cells
@@ -524,15 +436,15 @@ class _Run:
     def _finish(self, rows_seen: int) -> None:
         stats = self.stats
         for entry in self._by_content.values():  # each distinct output once (keys may share one)
-            count, profile = entry.count, entry.profile
+            count, verdict = entry.count, entry.verdict
             stats.classified += count
-            stats.per_rule[profile.rule_id] += count
-            stats.per_group[profile.gruppe] += count
-            stats.per_coverage[profile.dekning] += count
+            stats.per_rule[verdict.regel] += count
+            stats.per_group[verdict.gruppe] += count
+            stats.per_coverage[verdict.dekning] += count
             if entry.previous is None:
-                stats.without_previous[profile.gruppe] += count
+                stats.without_previous[verdict.gruppe] += count
             else:
-                stats.transitions[(entry.previous, profile.gruppe)] += count
+                stats.transitions[(entry.previous, verdict.gruppe)] += count
         stats.rows = rows_seen - stats.blank
         if stats.rows != stats.classified + stats.rejected:
             raise AssertionError(f"rows {stats.rows} != classified {stats.classified} + rejected {stats.rejected}")

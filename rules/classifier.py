@@ -5,30 +5,39 @@ The decision table, warnings and notes are compiled into two durable-rules condi
 coverage). Each rule's comparisons are compiled alongside it, so the engine also says which
 parts of the deciding rule held: the explanation is the engine's own trace.
 
-Results depend only on how each field compares with the constants the rules use, so each
-stage memoises on that equivalence class (bounded), and repeated profiles skip the engine.
+Results depend only on how each field compares with the constants the rules use. That is the
+public evaluation API used by every batch path, the table check, the TUI and the demo:
+
+- `field_class`, `domain_class`, `age_class` and `class_key`: an input's equivalence class;
+- `decide`: the deciding row (stage 1); `verdict`: group, rule, coverage, warnings and notes
+  of a whole class, memoised per `class_key`, so the engine runs once per class;
+- `flag_codes` and `reassessment_codes`: the stage-2 flags of a decided input.
+
+Each derived fact is built in one place: `table_fact` (the highest domain score, `maks`) and
+`stage_two_fact` (the group, coverage and days since the assessment).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matrix.assessment import Assessment, AssessmentInvalid, FieldError, parse_assessment
 from matrix.fields import DOMAIN_FIELDS
 from matrix.load import Matrix
 from matrix.messages import Lang, t
 from matrix.model import Always, Compare, Flag
-from rules.conditions import comparisons, constants, describe, show_value, to_durable
-from rules.engine import ConditionSet
+from rules._stage import ATOM, MEMO_LIMIT, Stage
+from rules.conditions import comparisons, describe, fields_read, show_value
 from rules.result import Classification, Explanation, FlagItem, HeldCondition, ServiceItem
-from service_chain import ServiceChain
 
-_MEMO_LIMIT = 100_000
-_ATOM = "@"
+if TYPE_CHECKING:
+    from service_chain import ServiceChain
+
+AGE_FIELD = "dager_siden_vurdering"
+DERIVED_FIELDS = ("maks",)
 
 
 class TableGap(Exception):
@@ -45,56 +54,48 @@ class TableGap(Exception):
         return t("hull", lang, profil=self._shown())
 
 
+def table_fact(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The stage-1 fact: the canonical values plus the derived `maks` (the highest domain score).
+
+    The one place `maks` is built."""
+    fact = dict(values)
+    fact["maks"] = max(values[name] for name in DOMAIN_FIELDS)
+    return fact
+
+
+def days_since(day: date | None, today: date) -> int | None:
+    """Days from the assessment to `today` (None without an assessment date)."""
+    return None if day is None else (today - day).days
+
+
+def stage_two_fact(fact: Mapping[str, Any], gruppe: int, dekning: str, days: int | None) -> dict[str, Any]:
+    """The stage-2 fact the warnings and notes read: the stage-1 fact, the group, coverage and
+    the days since the assessment (left out when there is no date). The one place it is built."""
+    second = {**fact, "gruppe": gruppe, "dekning": dekning}
+    if days is not None:
+        second[AGE_FIELD] = days
+    return second
+
+
 @dataclass(frozen=True)
 class Decision:
     """What the engine said about one stage-1 fact."""
 
-    rule_index: int
-    matched: tuple[int, ...]  # indices of every row that matched, in table order
+    regel: str  # the deciding row's id (hit policy FIRST)
+    gruppe: int
+    matched: tuple[str, ...]  # ids of every row that matched, in table order
     held: frozenset[str]  # names of comparisons that held
 
 
-class _Stage:
-    """One condition set plus what it needs to build facts and memoise them."""
+@dataclass(frozen=True)
+class Verdict:
+    """Everything a class of equivalent inputs decides: the same for every input in it."""
 
-    def __init__(self, named: Mapping[str, Any], label: str) -> None:
-        durable: dict[str, Any] = {}
-        self.thresholds: dict[str, list[object]] = {}
-        found: dict[str, set[object]] = {}
-        for name, cond in named.items():
-            durable[name] = to_durable(cond)
-            for path, compare in comparisons(cond):
-                durable[f"{name}{_ATOM}{path}"] = to_durable(compare)
-            for field_name, values in constants(cond).items():
-                found.setdefault(field_name, set()).update(values)
-        self.fields = tuple(sorted(found))
-        for field_name, values in found.items():
-            numbers = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
-            self.thresholds[field_name] = sorted(numbers) if len(numbers) == len(values) else []
-        self.engine = ConditionSet(durable, label)
-        self.memo: dict[Hashable, frozenset[str]] = {}
-
-    def key(self, fact: Mapping[str, Any]) -> tuple[Hashable, ...]:
-        """Facts with equal keys compare alike with every constant in the rules."""
-        parts: list[Hashable] = []
-        for name in self.fields:
-            value = fact.get(name)
-            limits = self.thresholds[name]
-            if limits and isinstance(value, int) and not isinstance(value, bool):
-                parts.append((bisect_left(limits, value), value in limits))
-            else:
-                parts.append(value)
-        return tuple(parts)
-
-    def holding(self, fact: Mapping[str, Any]) -> frozenset[str]:
-        key = self.key(fact)
-        held = self.memo.get(key)
-        if held is None:
-            if len(self.memo) >= _MEMO_LIMIT:
-                self.memo.clear()
-            held = self.engine.holding({k: fact[k] for k in self.fields if fact.get(k) is not None})
-            self.memo[key] = held
-        return held
+    regel: str
+    gruppe: int
+    dekning: str
+    advarsler: tuple[str, ...]
+    merknader: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -125,34 +126,119 @@ class Classifier:
 
     def __init__(self, matrix: Matrix, chain: ServiceChain | None = None) -> None:
         self.matrix = matrix
-        self.chain = chain or ServiceChain(matrix)
+        self._chain = chain
         self.rows = matrix.data.beslutningstabell.regel
-        self._row_index = {row.id: i for i, row in enumerate(self.rows)}
-        self.table = _Stage({row.id: row.naar for row in self.rows}, "tabell")
+        self._table = Stage({row.id: row.naar for row in self.rows}, "tabell")
         self.flags: list[Flag] = [*matrix.data.advarsel, *matrix.data.merknad]
         self._warning_codes = {f.kode for f in matrix.data.advarsel}
-        self.flag_stage = _Stage({f.kode: f.naar for f in self.flags}, "varsler")
+        self._reassess_codes = {f.kode for f in self.flags if AGE_FIELD in fields_read(f.naar)}
+        self._flag_stage = Stage({f.kode: f.naar for f in self.flags}, "varsler")
+        stage_one = [name for name, spec in matrix.fields.items() if spec.stage == 1]
+        self.class_fields: tuple[str, ...] = tuple(n for n in stage_one if n not in DOMAIN_FIELDS and n not in DERIVED_FIELDS)
         self._services: dict[tuple[int, str, bool], list[ServiceItem]] = {}
+        self._field_classes: dict[tuple[str, Any], Hashable] = {}
+        self._domain_classes: dict[tuple[Any, ...], Hashable] = {}
+        self._verdicts: dict[Hashable, Verdict] = {}
 
-    # -- facts -----------------------------------------------------------------------------
-    @staticmethod
-    def table_fact(values: Mapping[str, Any]) -> dict[str, Any]:
-        """The canonical values plus derived `maks` (the highest domain score)."""
-        fact = dict(values)
-        fact["maks"] = max(values[name] for name in DOMAIN_FIELDS)
-        return fact
+    @property
+    def chain(self) -> ServiceChain:
+        """The service chain (a networkx graph), built on first use: batch runs never need it."""
+        if self._chain is None:
+            from service_chain import ServiceChain
 
-    def decide(self, fact: Mapping[str, Any]) -> Decision:
-        """The first matching row (hit policy FIRST), and everything else that matched."""
-        held = self.table.holding(fact)
-        matched = tuple(i for i, row in enumerate(self.rows) if row.id in held)
+            self._chain = ServiceChain(self.matrix)
+        return self._chain
+
+    def forget(self) -> None:
+        """Drop every memoised evaluation, so the next ones reach the engine (tests, benchmarks)."""
+        self._table.memo.clear()
+        self._flag_stage.memo.clear()
+        self._verdicts.clear()
+
+    # -- equivalence classes ---------------------------------------------------------------
+    def field_class(self, name: str, value: Any) -> Hashable:
+        """How one validated field value compares with every constant either stage uses for it.
+
+        Inputs whose fields are all in the same classes get the same verdict. The housing
+        situation is also kept as itself: coverage (dekning) reads it outside the rules."""
+        key = (name, value)
+        found = self._field_classes.get(key)
+        if found is None:
+            own = value if name == "boligsituasjon" else None
+            found = (self._table.value_class(name, value), self._flag_stage.value_class(name, value), own)
+            if len(self._field_classes) >= MEMO_LIMIT:
+                self._field_classes.clear()
+            self._field_classes[key] = found
+        return found
+
+    def domain_class(self, values: Mapping[str, Any]) -> Hashable:
+        """The class of the six domain scores together, with the `maks` they derive."""
+        scores = tuple(values[name] for name in DOMAIN_FIELDS)
+        found = self._domain_classes.get(scores)
+        if found is None:
+            parts = tuple(self.field_class(name, score) for name, score in zip(DOMAIN_FIELDS, scores, strict=True))
+            found = (*parts, *(self.field_class(name, table_fact(values)[name]) for name in DERIVED_FIELDS))
+            if len(self._domain_classes) >= MEMO_LIMIT:
+                self._domain_classes.clear()
+            self._domain_classes[scores] = found
+        return found
+
+    def age_class(self, days: int | None) -> Hashable:
+        """The class of the days since the assessment (None: no assessment date)."""
+        return self._flag_stage.value_class(AGE_FIELD, days)
+
+    def class_key(self, values: Mapping[str, Any], days: int | None) -> Hashable:
+        """The equivalence-class key of a validated input and its assessment age: inputs with
+        equal keys get equal verdicts."""
+        field_class = self.field_class
+        return (self.domain_class(values), tuple(field_class(n, values.get(n)) for n in self.class_fields), self.age_class(days))
+
+    # -- deciding --------------------------------------------------------------------------
+    @property
+    def table_fields(self) -> tuple[str, ...]:
+        """The fact fields the decision table reads (derived ones included)."""
+        return self._table.fields
+
+    def table_thresholds(self, name: str) -> list[object]:
+        """The integers the table compares an open-ended integer field with ([] if none)."""
+        return list(self._table.thresholds.get(name, []))
+
+    def table_class(self, values: Mapping[str, Any]) -> Hashable:
+        """The class of an input as the decision table alone sees it."""
+        return self._table.key(table_fact(values))
+
+    def decide(self, values: Mapping[str, Any]) -> Decision:
+        """The first matching row (hit policy FIRST) for validated values, and everything else that matched."""
+        fact = table_fact(values)
+        held = self._table.holding(fact)
+        matched = tuple(row for row in self.rows if row.id in held)
         if not matched:
-            raise TableGap({k: fact.get(k) for k in self.table.fields})
-        return Decision(matched[0], matched, held)
+            raise TableGap({k: fact.get(k) for k in self._table.fields})
+        return Decision(matched[0].id, matched[0].gruppe, tuple(row.id for row in matched), held)
 
-    def flag_codes(self, fact: Mapping[str, Any]) -> list[str]:
-        held = self.flag_stage.holding(fact)
+    def flag_codes(self, values: Mapping[str, Any], gruppe: int, dekning: str, days: int | None) -> list[str]:
+        """The warnings' and notes' codes that hold for a decided input, in the matrix's order."""
+        held = self._flag_stage.holding(stage_two_fact(table_fact(values), gruppe, dekning, days))
         return [f.kode for f in self.flags if f.kode in held]
+
+    def reassessment_codes(self, values: Mapping[str, Any], gruppe: int, dekning: str, days: int | None) -> list[str]:
+        """The notes that ask for a new assessment (those reading the days since it, e.g. N-gammel)."""
+        return [code for code in self.flag_codes(values, gruppe, dekning, days) if code in self._reassess_codes]
+
+    def verdict(self, values: Mapping[str, Any], days: int | None) -> Verdict:
+        """Group, rule, coverage, warnings and notes of a validated input; once per class."""
+        key = self.class_key(values, days)
+        found = self._verdicts.get(key)
+        if found is None:
+            decision = self.decide(values)
+            dekning = coverage(self.matrix, decision.gruppe, values["boligsituasjon"])
+            codes = self.flag_codes(values, decision.gruppe, dekning, days)
+            found = Verdict(decision.regel, decision.gruppe, dekning, tuple(c for c in codes if c in self._warning_codes),
+                            tuple(c for c in codes if c not in self._warning_codes))
+            if len(self._verdicts) >= MEMO_LIMIT:
+                self._verdicts.clear()
+            self._verdicts[key] = found
+        return found
 
     # -- results ---------------------------------------------------------------------------
     def evaluate(self, raw: Mapping[str, Any], lang: Lang = "nb", today: date | None = None) -> Classification | NotEnoughInformation:
@@ -165,31 +251,26 @@ class Classifier:
 
     def classify(self, assessment: Assessment, lang: Lang = "nb", today: date | None = None) -> Classification:
         values = assessment.model_dump(exclude={"ekstra"})
-        fact = self.table_fact(values)
-        decision = self.decide(fact)
-        row = self.rows[decision.rule_index]
-        group = self.matrix.groups[row.gruppe]
-        dekning = coverage(self.matrix, row.gruppe, assessment.boligsituasjon)
-        flag_fact = {**fact, "gruppe": row.gruppe, "dekning": dekning}
-        if assessment.vurdert_dato is not None:
-            flag_fact["dager_siden_vurdering"] = ((today or date.today()) - assessment.vurdert_dato).days
-        codes = self.flag_codes(flag_fact)
+        decision = self.decide(values)
+        group = self.matrix.groups[decision.gruppe]
+        dekning = coverage(self.matrix, decision.gruppe, assessment.boligsituasjon)
+        codes = self.flag_codes(values, decision.gruppe, dekning, days_since(assessment.vurdert_dato, today or date.today()))
         flags = {f.kode: f for f in self.flags}
         flag_items = [FlagItem(kode=c, tekst=flags[c].tekst_en if lang == "en" else flags[c].tekst) for c in codes]
-        explanation = self._explain(decision, fact, lang)
+        explanation = self._explain(decision, table_fact(values), lang)
         return Classification(
-            gruppe=row.gruppe,
-            regel=row.id,
-            begrunnelse=self._reason_text(explanation, row.gruppe, lang),
+            gruppe=decision.gruppe,
+            regel=decision.regel,
+            begrunnelse=self._reason_text(explanation, decision.gruppe, lang),
             navn=(group.navn.en or group.navn.verdi) if lang == "en" else group.navn.verdi,
             boligtype=group.boligtype.verdi,
             boligstandard=group.boligstandard.verdi,
             bemanning=group.bemanning.verdi,
             beliggenhet=group.beliggenhet.verdi,
             ansvar=group.ansvar.verdi,
-            ansvarlig=self.matrix.responsible_name(row.gruppe, assessment.bydel),
+            ansvarlig=self.matrix.responsible_name(decision.gruppe, assessment.bydel),
             dekning=dekning,
-            tjenester=self._service_items(row.gruppe, assessment.varighet, assessment.avlastningsbehov),
+            tjenester=self._service_items(decision.gruppe, assessment.varighet, assessment.avlastningsbehov),
             advarsler=[f for f in flag_items if f.kode in self._warning_codes],
             merknader=[f for f in flag_items if f.kode not in self._warning_codes],
             matrise_versjon=self.matrix.version,
@@ -203,18 +284,18 @@ class Classifier:
         return list(self._services[key])
 
     def _explain(self, decision: Decision, fact: Mapping[str, Any], lang: Lang) -> Explanation:
-        row = self.rows[decision.rule_index]
+        row = next(r for r in self.rows if r.id == decision.regel)
         held: list[HeldCondition] = []
         if not isinstance(row.naar, Always):
             for path, compare in comparisons(row.naar):
-                if f"{row.id}{_ATOM}{path}" in decision.held:
+                if f"{row.id}{ATOM}{path}" in decision.held:
                     held.append(self._held(compare, fact, lang))
         return Explanation(
             regel=row.id,
             regel_tekst=row.tekst_en if lang == "en" else row.tekst,
             kilde=row.kilde,
             oppfylt=held,
-            ogsa_truffet=[self.rows[i].id for i in decision.matched[1:]],
+            ogsa_truffet=list(decision.matched[1:]),
         )
 
     @staticmethod

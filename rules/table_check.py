@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from matrix.fields import DOMAIN_FIELDS, OPTIONAL_FIELDS
-from rules.classifier import Classifier, TableGap
+from rules.classifier import DERIVED_FIELDS, Classifier, TableGap
 
-_DERIVED_FROM = {"maks": DOMAIN_FIELDS}
+_DERIVED_FROM = dict.fromkeys(DERIVED_FIELDS, DOMAIN_FIELDS)  # derived field → the raw fields it is built from
 
 
 @dataclass
@@ -38,7 +38,7 @@ def _domain(classifier: Classifier, name: str) -> list[object]:
     if spec.values is not None:
         values: list[object] = list(spec.values)
     else:  # open-ended integer: one value on each side of, and at, every threshold
-        limits = classifier.table.thresholds.get(name) or [0]
+        limits = classifier.table_thresholds(name) or [0]
         values = sorted({max(0, x) for c in limits for x in (c - 1, c, c + 1)})  # type: ignore[operator]
     if name in OPTIONAL_FIELDS:
         values.append(None)
@@ -46,7 +46,7 @@ def _domain(classifier: Classifier, name: str) -> list[object]:
 
 
 def check_table(classifier: Classifier) -> TableReport:
-    read = classifier.table.fields
+    read = classifier.table_fields
     raw_fields: list[str] = []
     for name in read:
         for source in _DERIVED_FROM.get(name, (name,)):
@@ -54,33 +54,31 @@ def check_table(classifier: Classifier) -> TableReport:
                 raw_fields.append(source)
     domains = [_domain(classifier, name) for name in raw_fields]
     report = TableReport()
-    decided_by_key: dict[tuple[object, ...], int | None] = {}
-    matched_rows: set[int] = set()
+    decided_by_key: dict[object, str | None] = {}
+    matched_rows: set[str] = set()
     for combo in itertools.product(*domains):
         report.profiles += 1
-        values = dict(zip(raw_fields, combo, strict=True))
-        fact = {k: v for k, v in values.items() if v is not None}
-        if "maks" in read:
-            fact["maks"] = max(values[name] for name in DOMAIN_FIELDS)  # type: ignore[type-var]
-        key = classifier.table.key(fact)
+        values = {k: v for k, v in zip(raw_fields, combo, strict=True) if v is not None}
+        for name in DOMAIN_FIELDS:  # the table may read none of them, but `maks` is built from all six
+            values.setdefault(name, 1)
+        key = classifier.table_class(values)
         if key not in decided_by_key:
             try:
-                decision = classifier.decide(fact)
-                decided_by_key[key] = decision.rule_index
+                decision = classifier.decide(values)
+                decided_by_key[key] = decision.regel
                 matched_rows.update(decision.matched)
             except TableGap as gap:
                 decided_by_key[key] = None
                 if len(report.gaps) < 5:
                     report.gaps.append(gap.profile)
-        rule_index = decided_by_key[key]
-        if rule_index is None:
+        rule_id = decided_by_key[key]
+        if rule_id is None:
             report.gap_count += 1
         else:
-            rule_id = classifier.rows[rule_index].id
             report.deciding[rule_id] = report.deciding.get(rule_id, 0) + 1
     report.distinct = len(decided_by_key)
-    for i, row in enumerate(classifier.rows):
+    for row in classifier.rows:
         if row.id in report.deciding:
             continue
-        (report.shadowed if i in matched_rows else report.never_matching).append(row.id)
+        (report.shadowed if row.id in matched_rows else report.never_matching).append(row.id)
     return report

@@ -22,8 +22,7 @@ from textual.widgets import Input
 from casestore import CaseRow, Store
 from matrix.load import Matrix
 from matrix.messages import Lang
-from rules import Classifier
-from rules.conditions import fields_read
+from rules import Classifier, days_since
 from tui.screens.caseload import CaseloadScreen
 from tui.text import localize_bindings, tr
 
@@ -82,7 +81,6 @@ class RusmatriseApp(App[None]):
         self.caseworker = caseworker if caseworker is not None else default_caseworker()
         self._start_theme = theme or terminal_theme()
         self.cursor_blink = cursor_blink  # off for screenshots and snapshot tests
-        self._reassess_codes = frozenset(f.kode for f in self.classifier.flags if "dager_siden_vurdering" in fields_read(f.naar))
 
     def on_mount(self) -> None:
         self.theme = self._start_theme
@@ -95,13 +93,7 @@ class RusmatriseApp(App[None]):
     # -- shared helpers --------------------------------------------------------------------
     def reassessment_flags(self, row: CaseRow) -> list[str]:
         """The matrix's notes that ask for a new assessment (e.g. N-gammel), for a caseload row."""
-        fact = {
-            **Classifier.table_fact(row.data),
-            "gruppe": row.gruppe,
-            "dekning": row.dekning,
-            "dager_siden_vurdering": (self.today - row.vurdert_dato).days,
-        }
-        return [code for code in self.classifier.flag_codes(fact) if code in self._reassess_codes]
+        return self.classifier.reassessment_codes(row.data, row.gruppe, row.dekning, days_since(row.vurdert_dato, self.today))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
