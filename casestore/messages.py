@@ -23,6 +23,45 @@ register(
             "nb": "Databasen {fil} har skjemaversjon {versjon}, nyere enn dette programmet kjenner ({kjent}); oppdater rusmatrise",
             "en": "The database {fil} has schema version {versjon}, newer than this program knows ({kjent}); update rusmatrise",
         },
+        "store_permissions": {
+            "nb": "Databasefilen {fil} kan leses av andre (modus {modus}) og kan ikke strammes inn; "
+            "gjør den privat (chmod 600) eller bruk en annen fil",
+            "en": "The database file {fil} is readable by others (mode {modus}) and cannot be tightened; "
+            "make it private (chmod 600) or use another file",
+        },
+        "verify_ok": {
+            "nb": "Historikken er uendret: {antall} revisjonsposter i kjeden, siste hash {hash}",
+            "en": "The history is intact: {antall} audit records in the chain, last hash {hash}",
+        },
+        "verify_brudd": {
+            "nb": "Første post som ikke stemmer: {tabell} id {id}: {grunn} ({antall} poster før den stemmer)",
+            "en": "First record that does not verify: {tabell} id {id}: {grunn} ({antall} records before it verify)",
+        },
+        "verify_hash": {
+            "nb": "revisjonsposten er endret (hashen stemmer ikke)",
+            "en": "the audit record was changed (its hash does not match)",
+        },
+        "verify_link": {
+            "nb": "kjeden er brutt (forrige hash stemmer ikke; en tidligere post er endret eller fjernet)",
+            "en": "the chain is broken (previous hash does not match; an earlier record was changed or removed)",
+        },
+        "verify_gap": {"nb": "revisjonsposten mangler (slettet)", "en": "the audit record is missing (deleted)"},
+        "verify_row_changed": {
+            "nb": "raden er endret etter at den ble skrevet (innholdet stemmer ikke med revisjonsloggen)",
+            "en": "the row was changed after it was written (its content does not match the audit log)",
+        },
+        "verify_row_twice": {
+            "nb": "raden er skrevet på nytt under samme id (REPLACE)",
+            "en": "the row was written again under the same id (REPLACE)",
+        },
+        "verify_row_missing": {
+            "nb": "raden er slettet (revisjonsloggen viser den)",
+            "en": "the row was deleted (the audit log records it)",
+        },
+        "verify_no_audit": {
+            "nb": "raden er skrevet utenom revisjonsloggen",
+            "en": "the row was written past the audit log",
+        },
         "store_reason": {
             "nb": "En begrunnelse er påkrevd når endelig gruppe avviker fra foreslått gruppe",
             "en": "A reason is required when the final group differs from the suggested group",

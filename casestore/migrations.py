@@ -7,13 +7,20 @@ edited after release: changes are new entries at the end of `MIGRATIONS`.
 
 History is append-only by construction: triggers refuse UPDATE and DELETE on every history
 table, and AFTER INSERT triggers write the audit log, so no code path can write without
-leaving an audit row.
+leaving an audit row. From version 2 the audit log is a hash chain (`casestore.chain`) and
+BEFORE INSERT triggers refuse a row whose key exists: `INSERT OR REPLACE` deletes the old
+row *without* firing delete triggers, so only refusing the insert itself closes that path.
+The triggers call `rm_sha256`, a function the store registers on each of its connections;
+a connection without it (e.g. the sqlite3 shell) cannot write history at all.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from casestore.chain import AUDIT_FIELDS, CHAINED, GENESIS, link_hash, row_hash, sql_canonical, sql_row_canonical
 
 
 @dataclass(frozen=True)
@@ -21,18 +28,27 @@ class Migration:
     version: int
     description: str
     sql: str
+    after: Callable[[sqlite3.Connection], None] | None = None  # a data step run after `sql`, same transaction
 
 
 _HISTORY_TABLES = ("persons", "imports", "assessments", "decisions", "audit_log")
 
 
-def _append_only(table: str) -> str:
+def _no_update(table: str) -> str:
     return f"""
 CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
 BEGIN SELECT RAISE(ABORT, 'append-only: {table} rows cannot be changed'); END;
+"""
+
+
+def _append_only(table: str) -> str:
+    return (
+        _no_update(table)
+        + f"""
 CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
 BEGIN SELECT RAISE(ABORT, 'append-only: {table} rows cannot be deleted'); END;
 """
+    )
 
 
 _V1 = """
@@ -137,7 +153,107 @@ CREATE TRIGGER decisions_audit AFTER INSERT ON decisions BEGIN
 END;
 """ + "".join(_append_only(table) for table in _HISTORY_TABLES)
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "persons, assessments, decisions, imports and the audit log", _V1),)
+
+def _audit_trigger(table: str, at: str, actor: str, details: str) -> str:
+    return f"""
+CREATE TRIGGER {table}_audit AFTER INSERT ON {table} BEGIN
+    INSERT INTO audit_append(at, actor, action, table_name, row_ref, details, row_hash)
+    VALUES ({at}, {actor}, 'insert', '{table}', NEW.id, {details}, rm_sha256({sql_row_canonical(table, "NEW", "sqlite")}));
+END;
+"""
+
+
+def _no_replace(table: str, key: str = "id") -> str:
+    return f"""
+CREATE TRIGGER {table}_no_replace_{key} BEFORE INSERT ON {table}
+WHEN EXISTS (SELECT 1 FROM {table} WHERE {key} = NEW.{key})
+BEGIN SELECT RAISE(ABORT, 'append-only: {table} already has this {key}; REPLACE is refused'); END;
+"""
+
+
+_HEAD = f"coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '{GENESIS}')"
+_NEXT_ID = "(SELECT coalesce(max(id), 0) + 1 FROM audit_log)"
+
+_V2 = (
+    """
+ALTER TABLE audit_log ADD COLUMN row_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+DROP TRIGGER persons_audit;
+DROP TRIGGER imports_audit;
+DROP TRIGGER assessments_audit;
+DROP TRIGGER decisions_audit;
+
+-- The one way into the audit log: insert here, and the record is numbered and chained.
+CREATE VIEW audit_append AS SELECT at, actor, action, table_name, row_ref, details, row_hash FROM audit_log WHERE 0;
+"""
+    + f"""
+CREATE TRIGGER audit_append_chain INSTEAD OF INSERT ON audit_append BEGIN
+    INSERT INTO audit_log(id, at, actor, action, table_name, row_ref, details, row_hash, prev_hash, hash)
+    SELECT n.id, n.at, n.actor, n.action, n.table_name, n.row_ref, n.details, n.row_hash, n.prev_hash,
+           rm_sha256(n.prev_hash || {sql_canonical([f"n.{f}" for f in AUDIT_FIELDS], "sqlite")})
+    FROM (SELECT {_NEXT_ID} AS id, NEW.at AS at, NEW.actor AS actor, NEW.action AS action, NEW.table_name AS table_name,
+                 NEW.row_ref AS row_ref, NEW.details AS details, NEW.row_hash AS row_hash, {_HEAD} AS prev_hash) AS n;
+END;
+
+-- Gapless, linear and complete: nothing enters the log except as the next link of the chain.
+CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log
+WHEN NEW.id IS NOT {_NEXT_ID} OR NEW.prev_hash IS NOT {_HEAD} OR NEW.hash IS NULL
+BEGIN SELECT RAISE(ABORT, 'append-only: audit_log is written only through audit_append'); END;
+"""
+    + _audit_trigger("persons", "NEW.created_at", "NEW.created_by", "json_object('person_id', NEW.person_id)")
+    + _audit_trigger(
+        "imports",
+        "NEW.started_at",
+        "NEW.started_by",
+        "json_object('file_name', NEW.file_name, 'file_sha256', NEW.file_sha256, 'matrise_versjon', NEW.matrise_versjon)",
+    )
+    + _audit_trigger(
+        "assessments",
+        "NEW.recorded_at",
+        "NEW.recorded_by",
+        """json_object('person_id', (SELECT person_id FROM persons WHERE id = NEW.person_ref),
+                        'vurdert_dato', NEW.vurdert_dato, 'gruppe', NEW.gruppe, 'regel', NEW.regel,
+                        'import', NEW.import_ref, 'matrise_versjon', NEW.matrise_versjon)""",
+    )
+    + _audit_trigger(
+        "decisions",
+        "NEW.decided_at",
+        "NEW.caseworker",
+        """json_object('assessment', NEW.assessment_ref, 'suggested_gruppe', NEW.suggested_gruppe,
+                        'suggested_regel', NEW.suggested_regel, 'final_gruppe', NEW.final_gruppe,
+                        'reason', NEW.reason, 'matrise_versjon', NEW.matrise_versjon)""",
+    )
+    + "".join(_no_replace(table) for table in CHAINED)
+    + _no_replace("persons", "person_id")
+)
+
+
+def _seal_existing(conn: sqlite3.Connection) -> None:
+    """Chain the audit records a version-1 store already holds, each insert record with the
+    hash of its row as it is now: the upgrade vouches for the state it found, from then on
+    every change is evident."""
+    records = conn.execute(f"SELECT {', '.join(AUDIT_FIELDS)} FROM audit_log ORDER BY id").fetchall()
+    if not records:
+        return
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    prev = GENESIS
+    for record in records:
+        values = list(record)
+        table, ref = values[4], values[5]
+        if values[3] == "insert" and table in CHAINED:
+            row = conn.execute(f"SELECT {', '.join(CHAINED[table])} FROM {table} WHERE id = ?", (ref,)).fetchone()
+            values[7] = row_hash(table, tuple(row)) if row is not None else None
+        digest = link_hash(prev, values)
+        conn.execute("UPDATE audit_log SET row_hash = ?, prev_hash = ?, hash = ? WHERE id = ?", (values[7], prev, digest, values[0]))
+        prev = digest
+    conn.execute(_no_update("audit_log"))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "persons, assessments, decisions, imports and the audit log", _V1),
+    Migration(2, "hash chain over history and audit records; REPLACE refused", _V2, after=_seal_existing),
+)
 LATEST = MIGRATIONS[-1].version
 
 
@@ -174,6 +290,8 @@ def migrate(conn: sqlite3.Connection, applied_at: str) -> int:
                 continue
             for statement in _statements(migration.sql):
                 conn.execute(statement)
+            if migration.after is not None:
+                migration.after(conn)
             conn.execute(
                 "INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, ?)",
                 (migration.version, migration.description, applied_at),

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from casestore.chain import AUDIT_FIELDS, CHAINED, Breach, ChainHead, verify_records
 from casestore.migrations import LATEST, SchemaTooNew, current_version, migrate
 from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, ImportReport, StoredAssessment, StoredDecision
 from casestore.store import Progress, StoreError
@@ -37,13 +39,32 @@ def _utc_now() -> datetime:
 
 def _create_private(path: Path) -> None:
     """Create the directory (0700) and an empty file (0600) before SQLite touches it; SQLite
-    gives its -wal and -shm files the database file's permissions."""
+    gives its -wal and -shm files the database file's permissions. An existing file that
+    others may read (e.g. 0644 from a copy) is tightened to 0600 first; when that is not
+    possible (someone else's file) the store refuses to open it rather than use it as it is."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
+        for existing in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            try:
+                mode = stat.S_IMODE(existing.stat().st_mode)
+            except FileNotFoundError:
+                continue
+            if mode & 0o077:
+                try:
+                    os.chmod(existing, mode & 0o700)
+                except OSError:
+                    raise StoreError("store_permissions", fil=str(existing), modus=f"{mode:04o}") from None
         return
     os.close(fd)
+
+
+def _sha256(text: str | bytes | None) -> str | None:
+    """`rm_sha256` inside SQL: the chain's hash function (hex SHA-256 of the UTF-8 text)."""
+    if text is None:
+        return None
+    return hashlib.sha256(text if isinstance(text, bytes) else str(text).encode("utf-8")).hexdigest()
 
 
 # The current state of each person: the latest assessment (by assessment date, then by
@@ -77,6 +98,9 @@ class SQLiteStore:
             conn = self._conn()
             conn.execute("PRAGMA journal_mode=WAL")
             migrate(conn, self._now())
+        except StoreError:
+            self.close()
+            raise
         except SchemaTooNew as newer:
             self.close()
             raise StoreError("store_newer", fil=self.location, versjon=newer.found, kjent=LATEST) from None
@@ -90,6 +114,7 @@ class SQLiteStore:
         if conn is None:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
             conn.row_factory = sqlite3.Row
+            conn.create_function("rm_sha256", 1, _sha256, deterministic=True)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -138,11 +163,13 @@ class SQLiteStore:
 
     # -- writes ----------------------------------------------------------------------------
     def _person_ref(self, conn: sqlite3.Connection, person_id: str, actor: str, at: str) -> int:
-        conn.execute(
-            "INSERT INTO persons(person_id, created_at, created_by) VALUES (?, ?, ?) ON CONFLICT(person_id) DO NOTHING",
-            (person_id, at, actor),
-        )
-        return int(conn.execute("SELECT id FROM persons WHERE person_id = ?", (person_id,)).fetchone()[0])
+        # Look first: the database refuses an insert of an existing person_id outright (an
+        # upsert's DO NOTHING would still fire the trigger that refuses REPLACE).
+        found = conn.execute("SELECT id FROM persons WHERE person_id = ?", (person_id,)).fetchone()
+        if found is not None:
+            return int(found[0])
+        cursor = conn.execute("INSERT INTO persons(person_id, created_at, created_by) VALUES (?, ?, ?)", (person_id, at, actor))
+        return int(cursor.lastrowid or 0)
 
     @staticmethod
     def _content(assessment: Assessment) -> tuple[str, str]:
@@ -401,6 +428,18 @@ class SQLiteStore:
         }
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO audit_log(at, actor, action, table_name, row_ref, details) VALUES (?, ?, 'import_done', 'imports', ?, ?)",
+                "INSERT INTO audit_append(at, actor, action, table_name, row_ref, details) VALUES (?, ?, 'import_done', 'imports', ?, ?)",
                 (self._now(), actor, import_id, json.dumps(details)),
             )
+
+    # -- integrity -------------------------------------------------------------------------
+    def verify(self) -> tuple[Breach | None, ChainHead]:
+        """Recompute the hash chain and every history row's hash (`casestore.chain`)."""
+        conn = self._conn()
+        conn.execute("BEGIN")  # one snapshot for the whole check
+        try:
+            audit = conn.execute(f"SELECT {', '.join(AUDIT_FIELDS)}, prev_hash, hash FROM audit_log ORDER BY id")
+            rows = {table: conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id") for table, columns in CHAINED.items()}
+            return verify_records((tuple(r) for r in audit), {t: (tuple(r) for r in c) for t, c in rows.items()})
+        finally:
+            conn.execute("COMMIT")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from casestore import messages as _messages  # noqa: F401  (registers the texts)
+from casestore.chain import Breach, ChainHead
 from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, ImportReport, StoredAssessment
 from matrix.assessment import Assessment
 from matrix.load import Matrix
@@ -93,3 +94,7 @@ class Store(Protocol):
     def audit_log(self, table_name: str | None = None, limit: int | None = None) -> list[AuditEntry]: ...
 
     def log_import_result(self, import_id: int, report: ImportReport, actor: str) -> None: ...
+
+    def verify(self) -> tuple[Breach | None, ChainHead]:
+        """Recompute the hash chain and every history row's hash: the first breach, if any."""
+        ...

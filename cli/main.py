@@ -46,6 +46,7 @@ RECLASSIFY_INPUT = option("input", metavar="mv_inndata", help="o_reclassify_inpu
 RECLASSIFY_OUTPUT = option("-o", "--output", required=True, metavar="mv_utdata", help="o_output_table")
 RECLASSIFY_REJECTS = option("--rejects", metavar="mv_fil", help="o_rejects")
 RECLASSIFY_STRICT = option("--strict", action="store_true", help="o_strict")
+VERIFY_DB = option("--db", metavar="mv_url", help="o_db_verify", help_params={"standard": _default_store})
 TALLY_INPUTS = option("inputs", nargs="*", metavar="mv_inndata", help="o_tally_inputs")
 TALLY_DB = option("--db", metavar="mv_url", help="o_db_tally")
 TALLY_BY = option("--by", default=",".join(DEFAULT_BY), metavar="mv_nokler", help="o_by",
@@ -69,6 +70,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("matrix", "cmd_matrix", (JSON, MATRIX)),
     Command("check", "cmd_check", (MATRIX,)),
     Command("demo", "cmd_demo", (DEMO_N, DEMO_SEED, DEMO_OUTPUT, MATRIX)),
+    Command("verify", "cmd_verify", (VERIFY_DB,)),
 )
 
 

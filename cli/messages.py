@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "kontroller en matrisefil, beslutningstabellen og tiltakskjeden",
         "en": "validate a matrix file, its decision table and the service chain",
     },
+    "cmd_verify": {
+        "nb": "kontroller at saksregisterets historikk er uendret (hash-kjeden)",
+        "en": "check that the case store's history is intact (the hash chain)",
+    },
     "cmd_demo": {"nb": "skriv en syntetisk, reproduserbar eksportfil", "en": "write a synthetic, reproducible caseload export"},
     # Metavariables (placeholders in the usage lines)
     "mv_fil": {"nb": "FIL", "en": "FILE"},
@@ -85,6 +89,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "o_strict": {"nb": "avslutt med kode 3 hvis noen rad avvises", "en": "exit 3 if any row is rejected"},
     "o_tally_inputs": {"nb": "eksportfiler, klassifisert eller ikke", "en": "classified or unclassified export files"},
+    "o_db_verify": {
+        "nb": "saksregisteret som skal kontrolleres (standard: {standard})",
+        "en": "the case store to check (default: {standard})",
+    },
     "o_db_tally": {"nb": "tell fra saksregisteret i stedet for fra filer", "en": "count from the case store instead of files"},
     "o_by": {
         "nb": "kommaseparerte nøkler blant: {nokler} (standard: {standard})",
