@@ -101,15 +101,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tally_tabell": {"nb": "Antall", "en": "Counts"},
     "tally_bydel_gruppe": {"nb": "Bydel × gruppe", "en": "District × group"},
     "tally_dekning": {"nb": "Dekning", "en": "Coverage"},
-    "tally_samlokalisert": {"nb": "Behov samlokalisert", "en": "Need co-located"},
-    "tally_vel": {"nb": "Behov VEL", "en": "Need VEL"},
     "tally_forklaring": {"nb": "Forklaring", "en": "Explanation"},
     "tally_totalt": {"nb": "Totalt", "en": "Total"},
-    "tally_behov": {"nb": "personer", "en": "persons"},
-    "tally_udekket": {"nb": "av disse udekket", "en": "of whom uncovered"},
-    "tally_boliger": {"nb": "boliger", "en": "homes"},
-    "tally_plasser": {"nb": "plasser", "en": "places"},
-    "tally_differanse": {"nb": "personer minus tilbud", "en": "persons minus supply"},
     "tally_prikket": {
         "nb": "<5 = 1–4 personer. x = skjult for at et tall under 5 ikke skal kunne regnes ut fra summene."
         " Ved publisering utelates tabeller som teller de samme personene langs andre linjer (f.eks. dekning),"
@@ -117,14 +110,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "<5 = 1–4 persons. x = hidden so that a count under 5 cannot be worked out from the totals."
         " Published output leaves out tables that count the same persons along other lines (e.g. coverage),"
         " since beside the main table they could reveal hidden counts.",
-    },
-    "tally_samlokalisert_tekst": {
-        "nb": "Gruppe {grupper}: personer per bydel mot samlokaliserte boliger med personalbase i bydelen ({dato}).",
-        "en": "Groups {grupper}: persons per district against co-located homes with a staff base in the district ({dato}).",
-    },
-    "tally_vel_tekst": {
-        "nb": "Velferdsetatens plasser ({aar}) regnet mot gruppene kategoriene tjener, for hele byen.",
-        "en": "Velferdsetaten's places ({aar}) counted against the groups their categories serve, city-wide.",
     },
     "tally_kildetekst": {"nb": "Kilde: {kilde}", "en": "Source: {kilde}"},
     "tally_antall_personer": {"nb": "{antall} personer talt, matrise {versjon}", "en": "{antall} persons counted, matrix {versjon}"},

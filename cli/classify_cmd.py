@@ -42,7 +42,7 @@ def render_text(result: Classification, lang: str) -> str:
         f"{'Housing type' if en else 'Boligtype'}: {result.boligtype} ({result.boligstandard})",
         f"{'Staffing' if en else 'Bemanning'}: {result.bemanning}",
         f"{'Location' if en else 'Beliggenhet'}: {result.beliggenhet}",
-        f"{'Responsible' if en else 'Ansvarlig'}: {result.ansvarlig}",
+        f"{'Responsible' if en else 'Ansvarlig'}: {result.ansvar_tekst}",
         f"{'Coverage' if en else 'Dekning'}: {result.dekning}",
     ]
     for title, flags in (("Advarsler" if not en else "Warnings", result.advarsler), ("Merknader" if not en else "Notes", result.merknader)):

@@ -13,17 +13,18 @@ from matrix.messages import t
 from matrix.model import Group
 
 HEADERS_NB = {"gruppe": "Gruppe", "navn": "Navn", "boligtype": "Boligtype", "boligstandard": "Standard",
-              "bemanning": "Bemanning", "beliggenhet": "Beliggenhet", "ansvar": "Ansvar"}
+              "bemanning": "Bemanning", "beliggenhet": "Beliggenhet", "ansvar": "Bosetter", "boligtilbyder": "Gir boligen"}
 HEADERS_EN = {"gruppe": "Group", "navn": "Name", "boligtype": "Housing type", "boligstandard": "Standard",
-              "bemanning": "Staffing", "beliggenhet": "Location", "ansvar": "Responsible"}
+              "bemanning": "Staffing", "beliggenhet": "Location", "ansvar": "Settles", "boligtilbyder": "Provides the home"}
+SHOWN = (*Group.ATTRIBUTES, "boligtilbyder")
 
 
 def group_json(group: Group) -> dict[str, object]:
     row: dict[str, object] = {"gruppe": group.nr}
-    for attribute in Group.ATTRIBUTES:
+    for attribute in SHOWN:  # `boligtilbyder` added after the contract keys: who provides the home
         row[attribute] = getattr(group, attribute).verdi
-    row["kilde"] = {attribute: getattr(group, attribute).kilde for attribute in Group.ATTRIBUTES}
-    row["antatt"] = [attribute for attribute in Group.ATTRIBUTES if getattr(group, attribute).antatt]
+    row["kilde"] = {attribute: getattr(group, attribute).kilde for attribute in SHOWN}
+    row["antatt"] = [attribute for attribute in SHOWN if getattr(group, attribute).antatt]
     return row
 
 
@@ -34,9 +35,11 @@ def matrix_table(matrix: Matrix, lang: str) -> Table:
         table.add_column(headers[key], overflow="fold")
     for group in matrix.groups.values():
         cells = [str(group.nr)]
-        for attribute in Group.ATTRIBUTES:
+        for attribute in SHOWN:
             value = getattr(group, attribute)
             text = (value.en or value.verdi) if (attribute == "navn" and lang == "en") else value.verdi
+            if attribute in ("ansvar", "boligtilbyder"):
+                text = matrix.responsible_name(group.nr, "…") if attribute == "ansvar" else matrix.provider_name(group.nr, "…")
             cells.append(text + (" *" if value.antatt else ""))
         table.add_row(*cells)
     table.caption = t("antatt_merke", lang)

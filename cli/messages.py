@@ -41,9 +41,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "kontroller at saksregisterets historikk er uendret (hash-kjeden)",
         "en": "check that the case store's history is intact (the hash chain)",
     },
+    "cmd_supply": {"nb": "boliger og plasser på en dato, med kilder", "en": "homes and places as of a date, with sources"},
     "cmd_demo": {"nb": "skriv en syntetisk, reproduserbar eksportfil", "en": "write a synthetic, reproducible caseload export"},
     # Metavariables (placeholders in the usage lines)
     "mv_fil": {"nb": "FIL", "en": "FILE"},
+    "mv_dato": {"nb": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
     "mv_url": {"nb": "URL", "en": "URL"},
     "mv_inndata": {"nb": "INNDATA", "en": "INPUT"},
     "mv_utdata": {"nb": "UTDATA", "en": "OUTPUT"},
@@ -100,6 +102,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "o_output_tally": {"nb": "skriv tabellene til .csv eller .xlsx", "en": "write the tables to .csv or .xlsx"},
     "o_json_cells": {"nb": "skriv ett JSON-objekt per celle", "en": "print one JSON object per cell"},
+    "o_udekket": {
+        "nb": "behov mot tilbud per --dato: mangel per bydel, summert uten å trekke fra overskudd",
+        "en": "need against supply as of --dato: shortfall per district, summed without subtracting surpluses",
+    },
+    "o_dato_tilbud": {
+        "nb": "tilbudsdatoen (standard: siste kartleggingsdato, ellers i dag)",
+        "en": "the supply date (default: the latest assessment date, else today)",
+    },
+    "o_dato_idag": {"nb": "datoen (standard: i dag)", "en": "the date (default: today)"},
     "o_publish": {
         "nb": "prikk tall 1–4 som <5 (og det som ville avsløre dem)",
         "en": "suppress counts 1–4 as <5 (and what would reveal them)",

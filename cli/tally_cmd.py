@@ -15,11 +15,12 @@ from typing import Any
 
 from casefiles.mapping import ColumnMapping
 from casefiles.messages import CaseFileError
-from cli.common import CommandFailed, matrix_or_exit, print_json
+from cli.common import CommandFailed, date_or_exit, matrix_or_exit, print_json
 from matrix.messages import Lang, t
 from tallies.count import TALLY_KEYS, Tally, write_tally
-from tallies.export import json_cells, render_text
+from tallies.export import json_cells, need_views, render_need_text, render_text
 from tallies.from_files import count_file
+from tallies.need import unmet_need
 
 EXIT_UNREADABLE = 1
 EXIT_USAGE = 2
@@ -53,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.db and not args.inputs:
         print(t("tally_kilde", lang), file=sys.stderr)
         return EXIT_USAGE
+    day = date_or_exit(args.dato, lang, code=EXIT_USAGE)
     matrix = matrix_or_exit(args.matrix, lang, code=EXIT_UNREADABLE)
     result = Tally.empty(by, matrix)
     try:
@@ -66,14 +68,19 @@ def run(args: argparse.Namespace) -> int:
                 if skipped:
                     print(t("tally_hoppet", lang, fil=path, antall=skipped), file=sys.stderr)
         if args.output:
-            write_tally(args.output, result, publish=args.publish, lang=lang)
+            write_tally(args.output, result, publish=args.publish, lang=lang, day=day)
     except CaseFileError as error:
         print(error.message(lang), file=sys.stderr)
         return EXIT_UNREADABLE
-    if args.json:
+    if args.udekket:
+        if args.json:  # shortfalls and surpluses are not counts of persons: published tables are text
+            print_json([line.as_json() for line in unmet_need(result, day)])
+        else:
+            print(render_need_text(result, need_views(result, day, args.publish, lang), day, args.publish, lang))
+    elif args.json:
         print_json(json_cells(result, args.publish))
     elif args.output:
         print(t("skrevet", lang, fil=args.output))
     else:
-        print(render_text(result, args.publish, lang))
+        print(render_text(result, args.publish, lang, day))
     return 0

@@ -69,10 +69,24 @@ class Matrix:
                     lookup[key] = situation.kode
         return lookup
 
-    def responsible_name(self, group: int, district: str) -> str:
-        code = self.groups[group].ansvar.verdi
+    def _party(self, code: str, district: str) -> str:
         party = next(a for a in self.data.ansvar if a.kode == code)
         return party.visning.format(bydel=district)
+
+    def responsible_name(self, group: int, district: str) -> str:
+        """Who settles a person of `group` from `district` (bosettingsansvar)."""
+        return self._party(self.groups[group].ansvar.verdi, district)
+
+    def provider_name(self, group: int, district: str) -> str:
+        """Who provides the home for `group` (for group 5: Velferdsetaten, while the district settles)."""
+        return self._party(self.groups[group].boligtilbyder.verdi, district)
+
+    def responsibility_text(self, group: int, district: str, lang: Lang = "nb") -> str:
+        """Who settles and who provides the home, in words; assumed parts marked."""
+        g = self.groups[group]
+        return t("ansvar_tekst", lang, bosetter=self.responsible_name(group, district), bosetter_antatt=" *" if g.ansvar.antatt else "",
+                 tilbyder=self.provider_name(group, district), tilbyder_antatt=" *" if g.boligtilbyder.antatt else "",
+                 boligtype=g.boligtype.verdi)
 
 
 def _default_path() -> Path:
@@ -127,8 +141,10 @@ def _cross_check(m: Matrix) -> Iterator[tuple[str, str]]:
         yield "gruppe", f"group {nr} is defined twice"
     codes = {a.kode for a in d.ansvar}
     for i, g in enumerate(d.gruppe):
-        if g.ansvar.verdi not in codes:
-            yield f"gruppe #{i + 1} → ansvar → verdi", f"'{g.ansvar.verdi}' is not an [[ansvar]] kode ({', '.join(sorted(codes))})"
+        for key in ("ansvar", "boligtilbyder"):
+            code = getattr(g, key).verdi
+            if code not in codes:
+                yield f"gruppe #{i + 1} → {key} → verdi", f"'{code}' is not an [[ansvar]] kode ({', '.join(sorted(codes))})"
     for code in _duplicates([h.kode for h in d.boligsituasjon]):
         yield "boligsituasjon", f"kode '{code}' is defined twice"
     rules = d.beslutningstabell.regel
@@ -152,6 +168,9 @@ def _cross_check(m: Matrix) -> Iterator[tuple[str, str]]:
         for nr in tier.grupper:
             if nr not in m.groups:
                 yield f"niva #{i + 1} ({tier.id}) → grupper", f"group {nr} is not defined"
+        for nr in tier.lagt_til.grupper if tier.lagt_til else []:
+            if nr not in tier.grupper or nr in tier.grupper_trykt:
+                yield f"niva #{i + 1} ({tier.id}) → lagt_til", f"group {nr} is not one the product adds to the printed range"
         for j, service in enumerate(tier.tjenester):
             if service.tilbyder not in providers:
                 yield (
@@ -165,19 +184,51 @@ def _cross_check(m: Matrix) -> Iterator[tuple[str, str]]:
         yield "bydeler → bydel", f"number {nr} is used twice"
     for name in _duplicates([b.navn for b in districts]):
         yield "bydeler → bydel", f"name '{name}' is used twice"
-    for i, row in enumerate(d.samlokaliserte_boliger.antall):
-        if m.districts.resolve(row.bydel) is None:
-            yield f"samlokaliserte_boliger → antall #{i + 1} → bydel", f"'{row.bydel}' is not a district in [bydeler]"
-    for nr in d.samlokaliserte_boliger.grupper:
-        if nr not in m.groups:
-            yield "samlokaliserte_boliger → grupper", f"group {nr} is not defined"
-    for i, category in enumerate(d.vel_plasser.kategorier):
-        for nr in category.grupper:
-            if nr not in m.groups:
-                yield f"vel_plasser → kategorier #{i + 1} → grupper", f"group {nr} is not defined"
+    yield from _check_supply(m)
     for i, question in enumerate(d.sporsmal):
         if question.felt not in DOMAIN_FIELDS:
             yield f"sporsmal #{i + 1} → felt", f"'{question.felt}' is not one of {', '.join(DOMAIN_FIELDS)}"
+
+
+def _check_supply(m: Matrix) -> Iterator[tuple[str, str]]:
+    """Supply series name known districts and groups; events name known categories and never
+    take a category below zero; categories compared together serve the same groups."""
+    colocated, vel = m.data.samlokaliserte_boliger, m.data.vel_plasser
+    for i, series in enumerate(colocated.bydel):
+        if m.districts.resolve(series.bydel) is None:
+            yield f"samlokaliserte_boliger → bydel #{i + 1} → bydel", f"'{series.bydel}' is not a district in [bydeler]"
+    for name in _duplicates([s.bydel for s in colocated.bydel]):
+        yield "samlokaliserte_boliger → bydel", f"district '{name}' has two series"
+    compared = [("samlokaliserte_boliger → sammenlignes_med", colocated.sammenlignes_med.grupper)]
+    compared += [(f"vel_plasser → kategori #{i + 1} → sammenlignes_med", c.sammenlignes_med.grupper) for i, c in enumerate(vel.kategori)]
+    for where, groups in compared:
+        for nr in groups:
+            if nr not in m.groups:
+                yield where, f"group {nr} is not defined"
+    names = [c.navn for c in vel.kategori]
+    for name in _duplicates(names):
+        yield "vel_plasser → kategori", f"category '{name}' is defined twice"
+    sets = {frozenset(c.sammenlignes_med.grupper) for c in vel.kategori if c.sammenlignes_med.grupper}
+    for a in sets:
+        for b in sets:
+            if a != b and a & b:
+                yield "vel_plasser → kategori → sammenlignes_med", (
+                    f"groups {sorted(a & b)} are compared with two different sets of categories; "
+                    "give them the same groups or none in common")
+    for i, change in enumerate(vel.endring):
+        for key in ("kategori", "til_kategori"):
+            name = getattr(change, key)
+            if name is not None and name not in names:
+                yield f"vel_plasser → endring #{i + 1} → {key}", f"'{name}' is not a [[vel_plasser.kategori]] ({', '.join(names)})"
+    for i, goal in enumerate(vel.maal):
+        if goal.kategori not in names:
+            yield f"vel_plasser → maal #{i + 1} → kategori", f"'{goal.kategori}' is not a [[vel_plasser.kategori]]"
+    from matrix.supply import supply_on  # here, not at the top: supply reads a loaded Matrix
+
+    for day in sorted({c.dato for c in vel.endring}):
+        for category in supply_on(m, day).vel:
+            if category.plasser is not None and category.plasser < 0:
+                yield "vel_plasser → endring", f"category '{category.kategori}' has {category.plasser} places on {day.isoformat()}"
 
 
 def _check_condition(cond: Condition, fields: dict[str, FactField], where: str, max_stage: int) -> Iterator[tuple[str, str]]:

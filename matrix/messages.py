@@ -84,6 +84,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "json_objekt": {"nb": "Inndata må være ett JSON-objekt", "en": "Input must be one JSON object"},
     "fil_les": {"nb": "Kan ikke lese {fil}: {grunn}", "en": "Cannot read {fil}: {grunn}"},
     "ukjent_gruppe": {"nb": "Ukjent gruppe {gruppe}", "en": "Unknown group {gruppe}"},
+    "ansvar_tekst": {
+        "nb": "{bosetter}{bosetter_antatt} har ansvaret for å bosette; {tilbyder}{tilbyder_antatt} gir boligen ({boligtype}).",
+        "en": "{bosetter}{bosetter_antatt} is responsible for settling; {tilbyder}{tilbyder_antatt} provides the home ({boligtype}).",
+    },
     "antatt_merke": {"nb": "* = antatt (ikke fra kildedokumentene)", "en": "* = assumed (not from the source documents)"},
     "check_ok": {"nb": "OK: {tekst}", "en": "OK: {tekst}"},
     "check_feil": {"nb": "FEIL: {tekst}", "en": "ERROR: {tekst}"},

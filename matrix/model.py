@@ -6,6 +6,7 @@ one, so an unsourced value cannot enter the product.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
@@ -24,29 +25,46 @@ def is_assumed(kilde: str) -> bool:
     return kilde.strip().lower().startswith(ASSUMED_PREFIX)
 
 
-class Sourced(_Strict):
-    """One group attribute: the value users read, and where it comes from."""
+class Cited(_Strict):
+    """Anything with a source. `sitat` is a short verbatim quote from the cited document, so a
+    reader (and a test, against the seed files) can check the citation; assumed values
+    (`kilde = "antatt: reason"`) have none."""
 
-    verdi: Text
-    en: str | None = None
     kilde: Source
+    sitat: str | None = None
 
     @property
     def antatt(self) -> bool:
         return is_assumed(self.kilde)
 
 
-class MatrixInfo(_Strict):
+class Sourced(Cited):
+    """One group attribute: the value users read, and where it comes from."""
+
+    verdi: Text
+    en: str | None = None
+
+class GroupList(Cited):
+    """A list of groups with its source: which groups a supply figure is compared with, or
+    which groups the product adds to a printed range."""
+
+    grupper: list[int]
+
+
+class ValidFrom(Cited):
+    dato: date
+
+
+class MatrixInfo(Cited):
     navn: Text
     kommune: Text
     versjon: Text
-    kilde: Source
+    gyldig_fra: ValidFrom
 
 
-class Responsibility(_Strict):
+class Responsibility(Cited):
     kode: Text
     visning: Text
-    kilde: Source
 
 
 class Group(_Strict):
@@ -58,17 +76,17 @@ class Group(_Strict):
     bemanning: Sourced
     beliggenhet: Sourced
     ansvar: Sourced
+    boligtilbyder: Sourced  # who provides the home; `ansvar` is who settles (SPEC section 2)
 
     ATTRIBUTES: ClassVar[tuple[str, ...]] = ("navn", "boligtype", "boligstandard", "bemanning", "beliggenhet", "ansvar")
 
 
-class HousingSituation(_Strict):
+class HousingSituation(Cited):
     kode: Text
     tekst: Text
     boligniva: int | None = Field(default=None, ge=0)
     ukjent: bool = False
     alias: list[Text] = []
-    kilde: Source
 
     @model_validator(mode="after")
     def _level_or_unknown(self) -> HousingSituation:
@@ -141,35 +159,31 @@ AllOf.model_rebuild()
 AnyOf.model_rebuild()
 
 
-class DecisionRule(_Strict):
+class DecisionRule(Cited):
     id: Text
     gruppe: int
     tekst: Text
     tekst_en: Text
-    kilde: Source
     naar: Condition
 
 
-class DecisionTable(_Strict):
+class DecisionTable(Cited):
     treffpolicy: Literal["FIRST"]
-    kilde: Source
     regel: list[DecisionRule] = Field(min_length=1)
 
 
-class Flag(_Strict):
+class Flag(Cited):
     """A warning (advarsel) or note (merknad): shown when its condition holds."""
 
     kode: Text
     tekst: Text
     tekst_en: Text
-    kilde: Source
     naar: Condition
 
 
 # --- Service chain ----------------------------------------------------------------------
-class Provider(_Strict):
+class Provider(Cited):
     navn: Text
-    kilde: Source
 
 
 class TierService(_Strict):
@@ -177,21 +191,20 @@ class TierService(_Strict):
     tilbyder: Text
 
 
-class Tier(_Strict):
+class Tier(Cited):
     id: Text
     beskrivelse: Text
     grupper_trykt: list[int]
     grupper: list[int] = Field(min_length=1)
+    lagt_til: GroupList | None = None  # why `grupper` differs from the printed range (antatt)
     varighet: Literal["alle", "kortvarig", "langvarig"]
-    kilde: Source
     tjenester: list[TierService] = Field(min_length=1)
 
 
-class Respite(_Strict):
+class Respite(Cited):
     niva: Text
     tjeneste: Text
     tilbyder: Text
-    kilde: Source
 
 
 # --- Districts and supply ---------------------------------------------------------------
@@ -201,77 +214,109 @@ class District(_Strict):
     alias: list[Text] = []
 
 
-class Districts(_Strict):
-    kilde: Source
+class Districts(Cited):
     bydel: list[District] = Field(min_length=1)
 
 
-class DistrictCount(_Strict):
-    bydel: Text
-    verdier: list[int]
+class DatedCount(Cited):
+    """One figure of a dated series: `antall` holds from `fra` until the next value's `fra`."""
 
-
-class ReportedNeed(_Strict):
-    tidspunkt: Text
+    fra: date
     antall: int = Field(ge=0)
-    kilde: Source
+    merknad: str | None = None  # e.g. a figure the source itself says was misreported
+    flagget: bool = False  # the source calls the figure wrong; kept as printed, shown flagged
+
+
+def _ordered(values: list[DatedCount], where: str) -> list[DatedCount]:
+    days = [v.fra for v in values]
+    if days != sorted(set(days)):
+        raise ValueError(f"{where}: the dates (fra) must be in increasing order without repeats")
+    return values
+
+
+class DistrictSeries(_Strict):
+    bydel: Text
+    verdier: list[DatedCount] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> DistrictSeries:
+        _ordered(self.verdier, f"bydel '{self.bydel}'")
+        return self
 
 
 class CoLocatedSupply(_Strict):
-    grupper: list[int]
-    datoer: list[Text] = Field(min_length=1)
-    gjeldende: Text
-    kilde: Source
-    antall: list[DistrictCount]
-    behov: list[ReportedNeed] = []
+    """Co-located homes with a staff base, per district, as a dated series each."""
+
+    beskrivelse: Text
+    sammenlignes_med: GroupList
+    bydel: list[DistrictSeries]
+    behov: list[DatedCount] = []  # the city-wide need as surveyed
 
     @model_validator(mode="after")
-    def _shape(self) -> CoLocatedSupply:
-        if self.gjeldende not in self.datoer:
-            raise ValueError(f"gjeldende '{self.gjeldende}' is not one of datoer")
-        for row in self.antall:
-            if len(row.verdier) != len(self.datoer):
-                raise ValueError(f"bydel '{row.bydel}' has {len(row.verdier)} values for {len(self.datoer)} datoer")
+    def _in_order(self) -> CoLocatedSupply:
+        _ordered(self.behov, "behov")
         return self
-
-    def current(self) -> dict[str, int]:
-        """Homes per district at the current reporting date."""
-        index = self.datoer.index(self.gjeldende)
-        return {row.bydel: row.verdier[index] for row in self.antall}
 
 
 class PlaceCategory(_Strict):
     navn: Text
-    plasser: int = Field(ge=0)
-    grupper: list[int]
-    kilde: Source
+    sammenlignes_med: GroupList
+    verdier: list[DatedCount] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> PlaceCategory:
+        _ordered(self.verdier, f"kategori '{self.navn}'")
+        return self
 
 
-class PlaceChange(_Strict):
-    dato: Text
+class PlaceCount(Cited):
+    antall: int = Field(ge=1)
+
+
+class PlaceChange(Cited):
+    """A dated event: places closed in a category, opened in one, or moved from one to another."""
+
+    dato: date
+    type: Literal["avvikling", "opprettelse", "overforing"]
     kategori: Text
-    endring: int
+    til_kategori: Text | None = None
+    plasser: PlaceCount
     tekst: Text
-    kilde: Source
+
+    @model_validator(mode="after")
+    def _transfer_has_a_target(self) -> PlaceChange:
+        if (self.type == "overforing") != (self.til_kategori is not None):
+            raise ValueError("til_kategori is given for, and only for, type = \"overforing\"")
+        return self
 
 
-class PlaceGoal(_Strict):
+class GoalStatus(Cited):
+    verdi: Text
+    per: date
+    merknad: str | None = None
+
+
+class PlaceGoal(Cited):
     kategori: Text
+    fra_plasser: int = Field(ge=0)
     plasser: int = Field(ge=0)
     innen: int
-    kilde: Source
+    status: GoalStatus
+
+
+class Percentage(Cited):
+    verdi: float = Field(ge=0, le=100)
 
 
 class VelPlaces(_Strict):
-    aar: int
-    beleggskrav_prosent: float
-    kilde: Source
-    kategorier: list[PlaceCategory]
-    endringer: list[PlaceChange] = []
+    beskrivelse: Text
+    beleggskrav_prosent: Percentage
+    kategori: list[PlaceCategory] = Field(min_length=1)
+    endring: list[PlaceChange] = []
     maal: list[PlaceGoal] = []
 
 
-class Question(_Strict):
+class Question(Cited):
     felt: Text
     tekst: Text
     tekst_en: Text
@@ -279,7 +324,6 @@ class Question(_Strict):
     hjelp_en: str = ""
     nivaer: list[Text] = Field(min_length=5, max_length=5)
     nivaer_en: list[Text] | None = Field(default=None, min_length=5, max_length=5)
-    kilde: Source
 
     def levels(self, lang: str) -> list[str]:
         return self.nivaer_en if lang == "en" and self.nivaer_en else self.nivaer

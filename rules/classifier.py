@@ -275,6 +275,9 @@ class Classifier:
             merknader=[f for f in flag_items if f.kode not in self._warning_codes],
             matrise_versjon=self.matrix.version,
             forklaring=explanation,
+            boligtilbyder=group.boligtilbyder.verdi,
+            boligtilbyder_navn=self.matrix.provider_name(row.gruppe, assessment.bydel),
+            ansvar_tekst=self.matrix.responsibility_text(row.gruppe, assessment.bydel, lang),
         )
 
     def _service_items(self, group: int, varighet: str, respite: bool) -> list[ServiceItem]:

@@ -55,3 +55,9 @@ class Classification(_Frozen):
     merknader: list[FlagItem]
     matrise_versjon: str
     forklaring: Explanation
+    # Settling versus providing (SPEC section 2): `ansvar`/`ansvarlig` settle the person;
+    # these say who provides the home, and both in one sentence. Added after the contract
+    # keys; empty in results stored before they existed.
+    boligtilbyder: str = ""
+    boligtilbyder_navn: str = ""
+    ansvar_tekst: str = ""

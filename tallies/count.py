@@ -1,10 +1,9 @@
 """Need counts for housing planners: a pure function over classified records.
 
 `tally(records, by, matrix)` counts persons by any of the SPEC's keys and, in the same pass,
-the views a planner reads: district × group with totals, coverage per district and housing
-type, and unmet need against supply (co-located homes per district for the groups the matrix
-gives them; Velferdsetaten's places for the groups its categories serve). Records carry no
-identifiers and neither does anything here.
+the views a planner reads: district × group with totals, and coverage per district and housing
+type. Need against supply as of a date is tallies.need. Records carry no identifiers and
+neither does anything here.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from typing import Any
 from matrix.fields import DEKNING
 from matrix.load import Matrix
 from matrix.messages import Lang
+from matrix.values import parse_date
 from tallies.keys import DEFAULT_BY as DEFAULT_BY  # re-exported: callers import the keys from here too
 from tallies.keys import TALLY_KEYS as TALLY_KEYS
 
@@ -87,22 +87,6 @@ class Table:
 
 
 @dataclass
-class NeedRow:
-    """Unmet need for one district (co-located homes) or one group (VEL places)."""
-
-    label: Any
-    need: int  # persons in the groups this supply serves
-    uncovered: int  # of them, without a home at their group's level (dekning udekket)
-    supply: int
-    parts: tuple[tuple[Any, Any], ...] = ()  # the bydel×gruppe cells `need` sums; (None, g) = group g's total
-
-    @property
-    def shortfall(self) -> int:
-        """Need beyond the supply (negative: more supply than persons counted)."""
-        return self.need - self.supply
-
-
-@dataclass
 class Tally:
     """Counts of classified records. Build with `tally()`."""
 
@@ -114,6 +98,7 @@ class Tally:
     coverage: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     uncovered: Counter[tuple[str, int]] = field(default_factory=Counter)
     total: int = 0
+    latest_assessment: date | None = None  # the end of the assessments' date range, when records carry vurdert_dato
     _districts: dict[str, str] = field(default_factory=dict, repr=False)
     _ages: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -158,6 +143,9 @@ class Tally:
         if coverage == "udekket":
             self.uncovered[(district, group)] += 1
         self.total += 1
+        assessed = _day(record.get("vurdert_dato"))
+        if assessed is not None and (self.latest_assessment is None or assessed > self.latest_assessment):
+            self.latest_assessment = assessed
 
     # -- value orders: districts by number, groups by number, the rest as the matrix lists them
     def domain(self, key: str) -> list[Any]:
@@ -208,41 +196,22 @@ class Tally:
         values = [[self.coverage.get((d, k, s), 0) for s in DEKNING] for d, k in rows]
         return Table("tally_dekning", ("bydel", "boligtype"), "dekning", rows, list(DEKNING), values)
 
-    def colocated_need(self) -> list[NeedRow]:
-        """For the groups co-located homes serve: persons per district against the homes there."""
-        supply_data = self.matrix.data.samlokaliserte_boliger
-        homes: dict[str, int] = {}
-        for name, count in supply_data.current().items():
-            district = self.matrix.districts.resolve(name)
-            homes[district.navn if district else name] = count
-        groups = list(supply_data.grupper)
-        return [
-            NeedRow(
-                district,
-                sum(self.district_group.get((district, g), 0) for g in groups),
-                sum(self.uncovered.get((district, g), 0) for g in groups),
-                homes.get(district, 0),
-                tuple((district, g) for g in groups),
-            )
-            for district in self.domain("bydel")
-        ]
-
-    def vel_need(self) -> list[NeedRow]:
-        """For each group VEL's place categories serve: persons city-wide against those places."""
-        places: dict[int, int] = {}
-        for category in self.matrix.data.vel_plasser.kategorier:
-            for group in category.grupper:
-                places[group] = places.get(group, 0) + category.plasser
-        rows: list[NeedRow] = []
-        for group in sorted(places):
-            need = sum(n for (_, g), n in self.district_group.items() if g == group)
-            uncovered = sum(n for (_, g), n in self.uncovered.items() if g == group)
-            rows.append(NeedRow(group, need, uncovered, places[group], ((None, group),)))
-        return rows
-
 
 def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
+
+
+def _day(value: object) -> date | None:
+    """An assessment date as the record holds it (a date, or text in a form the assessment
+    accepts); a blank or unreadable one counts as no date."""
+    if isinstance(value, date):
+        return value
+    if not _text(value):
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:  # the date parser's PydanticCustomError is one
+        return None
 
 
 def tally(records: Iterable[Mapping[str, object]], by: Sequence[str], matrix: Matrix, year: int | None = None) -> Tally:
@@ -258,9 +227,10 @@ def tally(records: Iterable[Mapping[str, object]], by: Sequence[str], matrix: Ma
     return result
 
 
-def write_tally(path: str | Path, result: Tally, publish: bool = False, lang: Lang = "nb") -> None:
+def write_tally(path: str | Path, result: Tally, publish: bool = False, lang: Lang = "nb", day: date | None = None) -> None:
     """Write the tables to .csv (the `by` table with totals) or .xlsx (a sheet per view and one
-    explaining the columns), whole or not at all. `publish` suppresses small counts."""
+    explaining the columns), whole or not at all. `publish` suppresses small counts; need is
+    compared with the supply as of `day` (tallies.need.supply_date)."""
     from tallies.export import write_tally_file
 
-    write_tally_file(Path(path), result, publish, lang)
+    write_tally_file(Path(path), result, publish, lang, day)

@@ -15,7 +15,7 @@ from matrix.assessment import FieldError
 from matrix.load import Matrix
 from tallies.count import Tally
 
-RECORD_FIELDS = ("bydel", "gruppe", "boligtype", "boligstandard", "ansvar", "dekning", "kjonn", "fodselsar")
+RECORD_FIELDS = ("bydel", "gruppe", "boligtype", "boligstandard", "ansvar", "dekning", "kjonn", "fodselsar", "vurdert_dato")
 CLASSIFIED_MARKS = ("gruppe", "dekning")
 
 

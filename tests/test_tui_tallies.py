@@ -69,8 +69,10 @@ async def test_tallies_show_views_and_export_equals_the_tally_command(tmp_path: 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.exported == exported
+        assert screen.supply_day == app.today  # the store's records carry no assessment date: today
+        assert f"Tilbud per {app.today.isoformat()}" in text_of(screen.query_one("#tally-status"))
     from_cli = tmp_path / "fra_cli.xlsx"
-    assert main(["tally", "--db", str(db), "-o", str(from_cli)]) == 0
+    assert main(["tally", "--db", str(db), "--dato", app.today.isoformat(), "-o", str(from_cli)]) == 0
     tui_sheets, cli_sheets = _sheets(exported), _sheets(from_cli)
     assert tui_sheets == cli_sheets
     main_sheet = next(iter(tui_sheets.values()))

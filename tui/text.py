@@ -107,8 +107,9 @@ _T: dict[str, dict[str, str]] = {
     "f_boligsituasjon": {"nb": "Nåværende boligsituasjon", "en": "Current housing situation"},
     "f_institusjonsinntak_12m": {"nb": "Innleggelser i rusinstitusjon siste 12 mnd", "en": "Admissions to institutions, last 12 months"},
     "f_livskvalitet": {
-        "nb": "Hvor fornøyd er du med livet ditt, samlet sett? (1 svært misfornøyd … 7 svært fornøyd)",
-        "en": "How satisfied are you with your life, all in all? (1 very dissatisfied … 7 very satisfied)",
+        "nb": "Hvor fornøyd er du med livet ditt, samlet sett? (1 «Veldig misfornøyd» … 7 «Veldig fornøyd»; tomt: «Ønsker ikke å svare»)",
+        "en": "How satisfied are you with your life, all in all? (1 «Veldig misfornøyd», very dissatisfied … 7 «Veldig fornøyd», "
+              "very satisfied; blank: «Ønsker ikke å svare», does not wish to answer)",
     },
     "f_kjonn": {"nb": "Kjønn", "en": "Sex"},
     "f_fodselsar": {"nb": "Fødselsår", "en": "Birth year"},
@@ -151,7 +152,8 @@ _T: dict[str, dict[str, str]] = {
     "p_boligstandard": {"nb": "Standard", "en": "Standard"},
     "p_bemanning": {"nb": "Bemanning", "en": "Staffing"},
     "p_beliggenhet": {"nb": "Beliggenhet", "en": "Location"},
-    "p_ansvarlig": {"nb": "Ansvarlig", "en": "Responsible"},
+    "p_ansvarlig": {"nb": "Bosetter", "en": "Settles"},
+    "p_boligtilbyder": {"nb": "Gir boligen", "en": "Provides the home"},
     "p_dekning": {"nb": "Dekning", "en": "Coverage"},
     "p_services": {"nb": "Tjenester i tiltakskjeden ({varighet})", "en": "Services in the chain ({varighet})"},
     "p_missing": {"nb": "Ikke nok informasjon til å foreslå gruppe.", "en": "Not enough information to suggest a group."},

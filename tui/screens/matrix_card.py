@@ -52,9 +52,10 @@ class MatrixScreen(AppScreen):
             ("p_bemanning", group.bemanning),
             ("p_beliggenhet", group.beliggenhet),
             ("p_ansvarlig", group.ansvar),
+            ("p_boligtilbyder", group.boligtilbyder),
         ):
             text.append(f"  {tr(label)}: ", style="bold")
-            value = self._responsible(attr.verdi) if label == "p_ansvarlig" else attr.verdi
+            value = self._responsible(attr.verdi) if label in ("p_ansvarlig", "p_boligtilbyder") else attr.verdi
             text.append(f"{value}{ASSUMED if attr.antatt else ''}\n")
         return text
 

@@ -8,6 +8,7 @@ worker; the worker posts its result and the handlers fill the tables.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,8 +22,10 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from casefiles.messages import CaseFileError
 from matrix.messages import t
+from matrix.supply import COLOCATED
 from tallies.count import DEFAULT_BY, Tally, tally, write_tally
-from tallies.export import Shown, shown_views
+from tallies.export import Shown, groups_label, shown_views
+from tallies.need import unmet_need
 from tui.screens.base import AppScreen
 from tui.screens.export_tally import ExportTallyDialog
 from tui.text import localize_bindings, tr
@@ -38,9 +41,9 @@ class TalliesScreen(AppScreen):
     ]
 
     class Counted(Message):
-        def __init__(self, result: Tally, views: list[Shown]) -> None:
+        def __init__(self, result: Tally, views: list[Shown], day: date) -> None:
             super().__init__()
-            self.result, self.views = result, views
+            self.result, self.views, self.day = result, views, day
 
     class Exported(Message):
         def __init__(self, path: Path, problem: str = "") -> None:
@@ -51,6 +54,8 @@ class TalliesScreen(AppScreen):
         super().__init__()
         localize_bindings(self, self.rapp.lang)
         self.result: Tally | None = None
+        self.chosen_day: date | None = None  # the supply date asked for; None: the latest assessment, or today
+        self.supply_day: date | None = None  # the supply date the shown views used
         self.views: list[Shown] = []
         self.exported: Path | None = None
 
@@ -72,21 +77,23 @@ class TalliesScreen(AppScreen):
     def _count(self) -> None:
         app = self.rapp
         result = tally(app.store.tally_records(), DEFAULT_BY, app.matrix, year=app.today.year)
-        self.post_message(self.Counted(result, shown_views(result, publish=False, lang=app.lang)))
+        day = self.chosen_day or result.latest_assessment or app.today
+        self.post_message(self.Counted(result, shown_views(result, publish=False, lang=app.lang, day=day), day))
 
     @on(Counted)
     async def _counted(self, message: Counted) -> None:
-        self.result, self.views = message.result, message.views
+        self.result, self.views, self.supply_day = message.result, message.views, message.day
         tabs = self.query_one(TabbedContent)
         active = tabs.active
         await tabs.clear_panes()
         for index, view in enumerate(message.views):
-            await tabs.add_pane(TabPane(view.title, self._table(view, index), id=f"view-{index}"))
+            await tabs.add_pane(TabPane(view.sheet or view.title, self._table(view, index), id=f"view-{index}"))
         chart = VerticalScroll(Static(self._chart(message.result), id="tally-chart"), classes="report-body")
         await tabs.add_pane(TabPane(tr("t_view_chart"), chart, id="view-chart"))
         if active:
             tabs.active = active
         status = t("tally_antall_personer", self.rapp.lang, antall=message.result.total, versjon=message.result.matrix.version)
+        status += " · " + t("tilbud_tittel", self.rapp.lang, dato=message.day.isoformat())
         self.query_one("#tally-status", Static).update(Text(status))
 
     @staticmethod
@@ -103,26 +110,26 @@ class TalliesScreen(AppScreen):
         return table
 
     def _chart(self, result: Tally) -> Text:
-        """Persons per group, and for the supply figures persons against homes/places."""
+        """Persons per group, and for the supply figures persons against homes/places as of the
+        supply date."""
         main = result.district_group_table()
         groups = [(tr("c_group_n", n=g), n) for g, n in zip(main.columns, main.column_totals, strict=True)]
         text = bar_chart(tr("t_chart_groups"), groups)
-        need = result.vel_need()
-        if need:
+        lines = unmet_need(result, self.supply_day)
+        vel = [line for line in lines if line.kategori != COLOCATED]
+        if vel:
             text.append("\n")
             rows = []
-            for row in need:
-                rows += [
-                    (f"{tr('c_group_n', n=row.label)} {tr('t_chart_persons')}", row.need),
-                    (f"{tr('c_group_n', n=row.label)} {tr('t_chart_places')}", row.supply),
-                ]
+            for line in vel:
+                label = tr("c_group_n", n=groups_label(line.grupper, line.antatt))
+                rows += [(f"{label} {tr('t_chart_persons')}", line.behov), (f"{label} {tr('t_chart_places')}", line.tilbud or 0)]
             text.append_text(bar_chart(tr("t_chart_vel"), rows))
-        colocated = [r for r in result.colocated_need() if r.need or r.supply]
+        colocated = [line for line in lines if line.kategori == COLOCATED and line.bydel is not None and (line.behov or line.tilbud)]
         if colocated:
             text.append("\n")
             rows = []
-            for row in colocated:
-                rows += [(f"{row.label} {tr('t_chart_persons')}", row.need), (f"{row.label} {tr('t_chart_homes')}", row.supply)]
+            for line in colocated:
+                rows += [(f"{line.bydel} {tr('t_chart_persons')}", line.behov), (f"{line.bydel} {tr('t_chart_homes')}", line.tilbud or 0)]
             text.append_text(bar_chart(tr("t_chart_colocated"), rows))
         return text
 
@@ -146,7 +153,7 @@ class TalliesScreen(AppScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="tally-export")
     def _export(self, path: Path, publish: bool, result: Tally) -> None:
         try:
-            write_tally(path, result, publish=publish, lang=self.rapp.lang)
+            write_tally(path, result, publish=publish, lang=self.rapp.lang, day=self.supply_day)
         except CaseFileError as error:
             self.post_message(self.Exported(path, error.message(self.rapp.lang)))
             return

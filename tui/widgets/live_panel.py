@@ -150,6 +150,7 @@ class LivePanel(ScrollView, can_focus=True):
             (tr("p_bemanning"), result.bemanning, group.bemanning.antatt),
             (tr("p_beliggenhet"), result.beliggenhet, group.beliggenhet.antatt),
             (tr("p_ansvarlig"), result.ansvarlig, group.ansvar.antatt),
+            (tr("p_boligtilbyder"), result.boligtilbyder_navn, group.boligtilbyder.antatt),
             (tr("p_dekning"), tr(f"dekning_{result.dekning}"), False),
         )
         text = Text("\n")
