@@ -25,7 +25,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     en = args.lang == "en"
     group = matrix.groups[args.group]
-    title = f"{'Group' if en else 'Gruppe'} {group.nr} ({group.navn.en if en and group.navn.en else group.navn.verdi}), {args.varighet}"
+    durations = chain.own_durations(args.group)
+    shown = args.varighet if args.varighet in durations or not durations else next(iter(sorted(durations)))
+    title = f"{'Group' if en else 'Gruppe'} {group.nr} ({group.navn.en if en and group.navn.en else group.navn.verdi}), {shown}"
+    if shown != args.varighet:  # say so plainly rather than title long-term services "kortvarige"
+        words = {"kortvarig": ("kortvarige", "short-term"), "langvarig": ("langvarige", "long-term")}
+        print(t("kjede_bare", args.lang, gruppe=group.nr, valgt=words[args.varighet][en], varighet=words[shown][en]))
     table = Table(title=title)
     table.add_column("Tilbyder" if not en else "Provider")
     table.add_column("Tjeneste" if not en else "Service")
@@ -33,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     providers = [p.navn for p in matrix.data.tilbyder]
     for provider in providers:
         for line in (x for x in lines if x.tilbyder == provider):
-            table.add_row(provider, line.tjeneste, line.niva)
+            table.add_row(provider, line.tjeneste, line.niva + (" *" if line.antatt else ""))
+    if any(line.antatt for line in lines):
+        table.caption = t("antatt_merke", args.lang)
     Console().print(table)
     return 0

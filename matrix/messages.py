@@ -88,6 +88,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": "{bosetter}{bosetter_antatt} har ansvaret for å bosette; {tilbyder}{tilbyder_antatt} gir boligen ({boligtype}).",
         "en": "{bosetter}{bosetter_antatt} is responsible for settling; {tilbyder}{tilbyder_antatt} provides the home ({boligtype}).",
     },
+    "kjede_bare": {
+        "nb": "Gruppe {gruppe} har ingen {valgt} nivåer i tiltakskjeden; nivåene under er {varighet}.",
+        "en": "Group {gruppe} has no {valgt} tiers in the service chain; the tiers below are {varighet}.",
+    },
     "antatt_merke": {"nb": "* = antatt (ikke fra kildedokumentene)", "en": "* = assumed (not from the source documents)"},
     "check_ok": {"nb": "OK: {tekst}", "en": "OK: {tekst}"},
     "check_feil": {"nb": "FEIL: {tekst}", "en": "ERROR: {tekst}"},

@@ -13,6 +13,7 @@ class ServiceItem(_Frozen):
     tjeneste: str
     tilbyder: str
     niva: str
+    antatt: bool = False  # the tier is the group's by the product's assumption (group 3 in T2/T3)
 
 
 class FlagItem(_Frozen):

@@ -15,9 +15,10 @@ class ServiceLine:
     tjeneste: str
     tilbyder: str
     niva: str
+    antatt: bool = False  # the group gets this tier by the product's assumption (not in the printed range)
 
-    def as_json(self) -> dict[str, str]:
-        return {"tjeneste": self.tjeneste, "tilbyder": self.tilbyder, "niva": self.niva}
+    def as_json(self) -> dict[str, str | bool]:
+        return {"tjeneste": self.tjeneste, "tilbyder": self.tilbyder, "niva": self.niva, "antatt": self.antatt}
 
 
 class ServiceChain:
@@ -31,6 +32,11 @@ class ServiceChain:
     def tiers_of(self, group: int) -> list[str]:
         g = node("gruppe", group)
         return [self.graph.nodes[n]["name"] for n in self.graph.successors(g) if self.graph.nodes[n]["kind"] == "niva"]
+
+    def own_durations(self, group: int) -> set[str]:
+        """The durations of the group's own tiers (T0-like tiers for everyone left out)."""
+        nodes = self.graph.nodes
+        return {nodes[node("niva", tid)]["varighet"] for tid in self.tiers_of(group)} - {"alle"}
 
     def selected_tiers(self, group: int, varighet: str, respite: bool = False) -> list[str]:
         """T0-like tiers always; then the group's tiers of this duration, or all if it has none."""
@@ -52,11 +58,12 @@ class ServiceChain:
 
     def _services(self, group: int, varighet: str, respite: bool) -> list[ServiceLine]:
         lines: list[ServiceLine] = []
+        added = {tier.id: set(tier.lagt_til.grupper) for tier in self.matrix.data.niva if tier.lagt_til}
         for tier in self.selected_tiers(group, varighet, respite):
             t = node("niva", tier)
             offered = sorted(self.graph.successors(t), key=lambda s: self.graph.edges[t, s]["order"])
             for s in offered:
-                lines.append(ServiceLine(self.graph.nodes[s]["name"], self.provider_of(s), tier))
+                lines.append(ServiceLine(self.graph.nodes[s]["name"], self.provider_of(s), tier, group in added.get(tier, set())))
         return lines
 
     def provider_of(self, service_node: str) -> str:

@@ -23,7 +23,7 @@ def test_classify_from_stdin_gives_the_contract_keys():
     result = json.loads(done.stdout)
     assert all(key in result for key in CLASSIFY_KEYS)
     assert (result["gruppe"], result["regel"], result["ansvar"], result["ansvarlig"]) == (6, "G6-risiko", "vel", "Velferdsetaten")
-    assert {"tjeneste", "tilbyder", "niva"} == set(result["tjenester"][0])
+    assert {"tjeneste", "tilbyder", "niva"} <= set(result["tjenester"][0])  # and `antatt`, added after the contract keys
     assert all({"kode", "tekst"} == set(flag) for flag in result["advarsler"] + result["merknader"])
 
 
@@ -62,8 +62,10 @@ def test_matrix_json_lists_groups_with_sources():
     done = rusmatrise("matrix", "--json")
     groups = json.loads(done.stdout)
     assert [g["gruppe"] for g in groups] == [1, 2, 3, 4, 5, 6, 7]
-    assert set(groups[0]["kilde"]) == {"navn", "boligtype", "boligstandard", "bemanning", "beliggenhet", "ansvar"}
+    assert set(groups[0]["kilde"]) == {"navn", "boligtype", "boligstandard", "bemanning", "beliggenhet", "ansvar", "boligtilbyder"}
     assert groups[6]["ansvar"] == "vel" and groups[3]["ansvar"] == "bydel"
+    # Settling versus providing (SPEC section 2): the district settles group 5, VEL provides the home.
+    assert (groups[4]["ansvar"], groups[4]["boligtilbyder"]) == ("bydel", "vel")
 
 
 def test_matrix_table_marks_assumed_cells():

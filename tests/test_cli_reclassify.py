@@ -172,7 +172,7 @@ def test_tally_json_by_any_keys_and_from_several_files(tmp_path: Path) -> None:
 def test_tally_text_files_and_errors(tmp_path: Path) -> None:
     rusmatrise("demo", "-n", "200", "-o", str(tmp_path / "a.csv"))
     done = rusmatrise("tally", str(tmp_path / "a.csv"), "--publish")
-    assert done.returncode == 0 and "Behov samlokalisert" in done.stdout and "<5 = 1–4 personer" in done.stdout
+    assert done.returncode == 0 and "Samlokaliserte boliger: behov mot tilbud per" in done.stdout and "<5 = 1–4 personer" in done.stdout
     done = rusmatrise("tally", str(tmp_path / "a.csv"), "-o", str(tmp_path / "t.xlsx"), "--lang", "en")
     assert done.returncode == 0 and (tmp_path / "t.xlsx").exists() and "Wrote" in done.stdout
     assert rusmatrise("tally", str(tmp_path / "a.csv"), "--by", "bydel,skostørrelse").returncode == 2

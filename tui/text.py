@@ -204,6 +204,7 @@ _T: dict[str, dict[str, str]] = {
     "m_version": {"nb": "{navn}, versjon {versjon}", "en": "{navn}, version {versjon}"},
     "m_persons_district": {"nb": "(personens bydel)", "en": "(the person's district)"},
     "k_filter": {"nb": "Alle grupper", "en": "All groups"},
+    "k_lagt_til": {"nb": "(gruppe {grupper} lagt til *, antatt)", "en": "(group {grupper} added *, assumed)"},
     "k_tier": {
         "nb": "Nivå {id}: {beskrivelse} (grupper {grupper}; {varighet})",
         "en": "Tier {id}: {beskrivelse} (groups {grupper}; {varighet})",

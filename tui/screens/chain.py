@@ -64,6 +64,8 @@ class ChainScreen(AppScreen):
                 continue
             varighet = tr("k_varighet_alle") if tier.varighet == "alle" else tr(f"varighet_{tier.varighet}")
             label = tr("k_tier", id=tier.id, beskrivelse=tier.beskrivelse, grupper=_ranges(tier.grupper), varighet=varighet)
+            if tier.lagt_til:  # groups the product adds to the printed range: say so, with the mark
+                label += " " + tr("k_lagt_til", grupper=_ranges(tier.lagt_til.grupper))
             node = tree.root.add(Text(label), expand=True)
             by_provider: dict[str, list[str]] = {}
             for service in tier.tjenester:
