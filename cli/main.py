@@ -56,7 +56,6 @@ TALLY_JSON = option("--json", action="store_true", help="o_json_cells")
 TALLY_PUBLISH = option("--publish", action="store_true", help="o_publish")
 TALLY_UNMET = option("--udekket", action="store_true", help="o_udekket")
 SUPPLY_DATE = option("--dato", metavar="mv_dato", help="o_dato_tilbud")
-SUPPLY_DATE_TODAY = option("--dato", metavar="mv_dato", help="o_dato_idag")
 CHAIN_GROUP = option("group", type=int, metavar="mv_gruppe", help="o_group")
 CHAIN_DURATION = option("--varighet", choices=("kortvarig", "langvarig"), default="langvarig", help="o_varighet")
 CHAIN_RESPITE = option("--avlastning", action="store_true", help="o_avlastning")
@@ -70,7 +69,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("reclassify", "cmd_reclassify", (RECLASSIFY_INPUT, RECLASSIFY_OUTPUT, RECLASSIFY_REJECTS, MATRIX, MAPPING, RECLASSIFY_STRICT)),
     Command("tally", "cmd_tally", (TALLY_INPUTS, TALLY_DB, TALLY_BY, TALLY_OUTPUT, TALLY_JSON, TALLY_PUBLISH, TALLY_UNMET, SUPPLY_DATE,
                                    MATRIX, MAPPING)),
-    Command("supply", "cmd_supply", (SUPPLY_DATE_TODAY, JSON, MATRIX)),
+    Command("supply", "cmd_supply", (SUPPLY_DATE, JSON, MATRIX)),
     Command("chain", "cmd_chain", (CHAIN_GROUP, CHAIN_DURATION, CHAIN_RESPITE, JSON, MATRIX)),
     Command("matrix", "cmd_matrix", (JSON, MATRIX)),
     Command("check", "cmd_check", (MATRIX,)),

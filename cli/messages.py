@@ -107,10 +107,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "need against supply as of --dato: shortfall per district, summed without subtracting surpluses",
     },
     "o_dato_tilbud": {
-        "nb": "tilbudsdatoen (standard: siste kartleggingsdato, ellers i dag)",
-        "en": "the supply date (default: the latest assessment date, else today)",
+        "nb": "tilbudsdatoen (standard: siste kartleggingsdato i inndataene, ellers i dag)",
+        "en": "the supply date (default: the latest assessment date in the input, else today)",
     },
-    "o_dato_idag": {"nb": "datoen (standard: i dag)", "en": "the date (default: today)"},
     "o_publish": {
         "nb": "prikk tall 1–4 som <5 (og det som ville avsløre dem)",
         "en": "suppress counts 1–4 as <5 (and what would reveal them)",

@@ -276,8 +276,8 @@ class Classifier:
             matrise_versjon=self.matrix.version,
             forklaring=explanation,
             boligtilbyder=group.boligtilbyder.verdi,
-            boligtilbyder_navn=self.matrix.provider_name(row.gruppe, assessment.bydel),
-            ansvar_tekst=self.matrix.responsibility_text(row.gruppe, assessment.bydel, lang),
+            boligtilbyder_navn=self.matrix.provider_name(decision.gruppe, assessment.bydel),
+            ansvar_tekst=self.matrix.responsibility_text(decision.gruppe, assessment.bydel, lang),
         )
 
     def _service_items(self, group: int, varighet: str, respite: bool) -> list[ServiceItem]:
