@@ -54,6 +54,8 @@ TALLY_BY = option("--by", default=",".join(DEFAULT_BY), metavar="mv_nokler", hel
 TALLY_OUTPUT = option("-o", "--output", metavar="mv_fil", help="o_output_tally")
 TALLY_JSON = option("--json", action="store_true", help="o_json_cells")
 TALLY_PUBLISH = option("--publish", action="store_true", help="o_publish")
+PLANNER_INPUTS = option("inputs", nargs="*", metavar="mv_inndata", help="o_planner_inputs")
+PLANNER_DB = option("--db", metavar="mv_url", help="o_db_planner")
 TALLY_UNMET = option("--udekket", action="store_true", help="o_udekket")
 SUPPLY_DATE = option("--dato", metavar="mv_dato", help="o_dato_tilbud")
 CHAIN_GROUP = option("group", type=int, metavar="mv_gruppe", help="o_group")
@@ -70,6 +72,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("tally", "cmd_tally", (TALLY_INPUTS, TALLY_DB, TALLY_BY, TALLY_OUTPUT, TALLY_JSON, TALLY_PUBLISH, TALLY_UNMET, SUPPLY_DATE,
                                    MATRIX, MAPPING)),
     Command("supply", "cmd_supply", (SUPPLY_DATE, JSON, MATRIX)),
+    Command("indicators", "cmd_indicators", (PLANNER_INPUTS, PLANNER_DB, JSON, MATRIX, MAPPING)),
     Command("chain", "cmd_chain", (CHAIN_GROUP, CHAIN_DURATION, CHAIN_RESPITE, JSON, MATRIX)),
     Command("matrix", "cmd_matrix", (JSON, MATRIX)),
     Command("check", "cmd_check", (MATRIX,)),

@@ -42,6 +42,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "check that the case store's history is intact (the hash chain)",
     },
     "cmd_supply": {"nb": "boliger og plasser på en dato, med kilder", "en": "homes and places as of a date, with sources"},
+    "cmd_indicators": {"nb": "indikatorene per bydel: livskvalitet, 10+ inntak, flyttinger til egen bolig",
+                       "en": "the indicators per district: quality of life, 10+ admissions, moves to a home of one's own"},
     "cmd_demo": {"nb": "skriv en syntetisk, reproduserbar eksportfil", "en": "write a synthetic, reproducible caseload export"},
     # Metavariables (placeholders in the usage lines)
     "mv_fil": {"nb": "FIL", "en": "FILE"},
@@ -102,6 +104,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "o_output_tally": {"nb": "skriv tabellene til .csv eller .xlsx", "en": "write the tables to .csv or .xlsx"},
     "o_json_cells": {"nb": "skriv ett JSON-objekt per celle", "en": "print one JSON object per cell"},
+    "o_planner_inputs": {"nb": "eksportfiler, klassifisert eller ikke", "en": "export files, classified or not"},
+    "o_db_planner": {"nb": "les fra saksregisteret (med historikk) i stedet for filer",
+                     "en": "read from the case store (with its history) instead of files"},
     "o_udekket": {
         "nb": "behov mot tilbud per --dato: mangel per bydel, summert uten å trekke fra overskudd",
         "en": "need against supply as of --dato: shortfall per district, summed without subtracting surpluses",

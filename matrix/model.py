@@ -316,6 +316,16 @@ class VelPlaces(_Strict):
     maal: list[PlaceGoal] = []
 
 
+class TargetIndicator(Cited):
+    """A target the city measures itself by (PRIOslo kap. 3, målindikatorer)."""
+
+    kode: Literal["livskvalitet_andel_1", "livskvalitet_snitt", "inntak10", "flytting"]
+    tekst: Text
+    tekst_en: Text
+    grense: float
+    retning: Literal["under", "over", "reduksjon", "okning"]  # value under/over grense; or a change of grense %
+
+
 class Question(Cited):
     felt: Text
     tekst: Text
@@ -349,3 +359,4 @@ class MatrixData(_Strict):
     samlokaliserte_boliger: CoLocatedSupply
     vel_plasser: VelPlaces
     sporsmal: list[Question] = []
+    malindikator: list[TargetIndicator] = []

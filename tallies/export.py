@@ -226,15 +226,22 @@ def render_need_text(result: Tally, views: list[Shown], day: date | None, publis
     is compared with supply (and the date used)."""
     parts = [t("tally_antall_personer", lang, antall=result.total if not publish or result.total > publish_threshold() else SMALL,
                versjon=result.matrix.version)]
-    for view in views:
-        grid = [view.header, *[[terminal_text(c) for c in row] for row in view.rows]]
-        widths = [max(len(row[j]) for row in grid) for j in range(len(view.header))]
-        lines = ["  ".join(cell.ljust(w) if j < view.labels else cell.rjust(w)
-                           for j, (cell, w) in enumerate(zip(row, widths, strict=True))) for row in grid]
-        parts += ["", view.title, *(line.rstrip() for line in lines)]
+    parts.append(render_views(views))
     parts += ["", t("behov_forklaring", lang, dato=supply_date(result, day).isoformat())]
     if publish:
         parts += ["", t("tally_prikket", lang)]
+    return "\n".join(parts)
+
+
+def render_views(views: list[Shown]) -> str:
+    """Views as aligned plain-text tables under their titles; every cell through the terminal gate."""
+    parts: list[str] = []
+    for view in views:
+        grid = [[terminal_text(c) for c in view.header], *[[terminal_text(c) for c in row] for row in view.rows]]
+        widths = [max(len(row[j]) for row in grid) for j in range(len(view.header))]
+        lines = ["  ".join(cell.ljust(w) if j < view.labels else cell.rjust(w)
+                           for j, (cell, w) in enumerate(zip(row, widths, strict=True))) for row in grid]
+        parts += ["", terminal_text(view.title), *(line.rstrip() for line in lines)]
     return "\n".join(parts)
 
 

@@ -47,6 +47,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tilbud_grupper": {"nb": "sammenlignes med gruppe {grupper}", "en": "compared with groups {grupper}"},
     "tilbud_ingen_grupper": {"nb": "sammenlignes ikke med noen gruppe", "en": "compared with no group"},
     "tilbud_dato_feil": {"nb": "«{verdi}» er ikke en dato (ÅÅÅÅ-MM-DD)", "en": "'{verdi}' is not a date (YYYY-MM-DD)"},
+    # Indicators (SPEC section 6a)
+    "ind_tittel": {"nb": "Livskvalitet og institusjonsinntak per bydel", "en": "Quality of life and institution admissions per district"},
+    "ind_ark": {"nb": "Indikatorer", "en": "Indicators"},
+    "ind_personer": {"nb": "personer", "en": "persons"},
+    "ind_besvart": {"nb": "besvart livskvalitet", "en": "answered quality of life"},
+    "ind_avslatt": {"nb": "ønsker ikke å svare", "en": "declined to answer"},
+    "ind_andel_1": {"nb": "andel svar 1 (%)", "en": "share answering 1 (%)"},
+    "ind_andel_1_maal": {"nb": "under 10 %?", "en": "under 10 %?"},
+    "ind_snitt": {"nb": "snitt (1–7)", "en": "mean (1–7)"},
+    "ind_snitt_maal": {"nb": "over 4,5?", "en": "over 4.5?"},
+    "ind_inntak10": {"nb": "10+ inntak", "en": "10+ admissions"},
+    "ind_antall": {"nb": "antall", "en": "count"},
+    "ind_ja": {"nb": "ja", "en": "yes"},
+    "ind_nei": {"nb": "nei", "en": "no"},
+    "ind_hele_byen": {"nb": "Hele byen", "en": "Whole city"},
+    "ind_inntak10_tittel": {"nb": "Personer med 10 eller flere inntak siste 12 måneder, etter kjønn og alder",
+                            "en": "Persons with 10 or more admissions in the last 12 months, by sex and age"},
+    "ind_inntak10_ark": {"nb": "10+ inntak", "en": "10+ admissions"},
+    "ind_flytting_tittel": {"nb": "Flyttinger fra institusjon eller midlertidig botilbud til egen bolig, per kvartal",
+                            "en": "Moves from an institution or temporary housing to a home of one's own, per quarter"},
+    "ind_flytting_ark": {"nb": "Flyttinger", "en": "Moves"},
+    "ind_forklaring": {
+        "nb": "Livskvalitet og inntak: hver persons siste kartlegging. Andel og snitt regnes over dem som svarte 1–7; "
+              "«Ønsker ikke å svare» telles for seg. Flyttinger: i en persons historikk en kartlegging i institusjon eller "
+              "midlertidig botilbud fulgt av en i varig bolig, talt i den senere kartleggingens bydel og kvartal.",
+        "en": "Quality of life and admissions: each person's latest assessment. Share and mean are over those who answered "
+              "1–7; «Ønsker ikke å svare» (declined) is counted apart. Moves: in a person's history, an assessment in an "
+              "institution or temporary housing followed by one in a permanent home, counted in the later assessment's "
+              "district and quarter.",
+    },
+    "ind_maal": {"nb": "Mål", "en": "Targets"},
 }
 
 register(MESSAGES)
