@@ -1,14 +1,16 @@
 """Batch reading and reclassification of exported caseloads.
 
-Two paths give the same answers (a test holds them to it):
+Three paths give the same answers (tests hold them to it):
 
 - `read_assessments` is the simple, complete path: each row through the pydantic model, for
   the case store's import and anything else that wants `Assessment` objects.
-- `Reclassifier` is the fast path behind `rusmatrise reclassify`. The group, rule, coverage and
-  flags are a pure function of how each assessment field compares with the constants the
-  rules use (the classifier's own memo rests on this), so each cell is validated once per
-  distinct text, each equivalence class of profiles goes through the rules engine once, and a
-  row costs a handful of dictionary look-ups. The engine stays the only place the rules live.
+- `Reclassifier` (casefiles.fastpath) is the general batch path behind `rusmatrise reclassify`:
+  a row at a time, any file kind. The group, rule, coverage and flags are a pure function of
+  how each assessment field compares with the constants the rules use (the public evaluation
+  API of rules/), so each cell is validated once per distinct text, each equivalence class goes
+  through the rules engine once, and a row costs a handful of dictionary look-ups.
+- casefiles.columnar reads CSV in Arrow columns a chunk at a time and gives byte-identical
+  files; it falls back to the general path for whatever it cannot read exactly.
 """
 
 from __future__ import annotations

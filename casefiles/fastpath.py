@@ -395,27 +395,14 @@ class _Run:
             return
         text = [cell_text(c) for c in cells]
         at = self.layout.index.get
-        errors: list[FieldError] = [shape_error] if shape_error else []
-        check = self.owner.check.check
-        for name in CANONICAL_FIELDS:
-            if name in TEXT_FIELDS or name == "person_id":
-                continue
-            position = at(name)
-            errors += check(name, None if position is None else text[position])[1]
-        pid_at = at("person_id")
-        pid_raw = None if pid_at is None else text[pid_at]
-        person_id, problems = (None, ()) if pid_raw is None else _person_id(pid_raw, check)
-        if pid_raw is None:
-            problems = check("person_id", None)[1]
-        errors += problems
-        errors.sort(key=field_order)  # stable: the order the model reports them in
+        person_id, shown, errors = row_errors(self.owner.check.check, self.layout, text, shape_error)
         day = self.single("vurdert_dato", text[at("vurdert_dato")]) if at("vurdert_dato") is not None else self.owner.age_class(None)
         if person_id is not None and day >= 0:
             earlier = self.duplicates.earlier(person_id, day)
             if earlier is not None:
                 errors.append(duplicate_error(earlier))
         if errors:
-            self._reject(rad, (cell_text(pid_raw).strip() or None) if pid_raw is not None else None, errors)
+            self._reject(rad, shown, errors)
             return
         assert person_id is not None
         self.duplicates.add(person_id, day, rad)
@@ -451,6 +438,28 @@ class _Run:
 
 
 _Check = Callable[[str, str | None], tuple[Any, tuple[FieldError, ...]]]
+
+
+def row_errors(check: _Check, layout: Layout, text: Sequence[str],
+               shape_error: FieldError | None) -> tuple[str | None, str | None, list[FieldError]]:
+    """(validated person_id or None, person_id as shown in the rejects file, every error of the row
+    but the duplicate check, in model order). Shared by every batch path, so their rejects agree."""
+    at = layout.index.get
+    errors: list[FieldError] = [shape_error] if shape_error else []
+    for name in CANONICAL_FIELDS:
+        if name in TEXT_FIELDS or name == "person_id":
+            continue
+        position = at(name)
+        errors += check(name, None if position is None else text[position])[1]
+    pid_at = at("person_id")
+    pid_raw = None if pid_at is None else text[pid_at]
+    person_id, problems = (None, ()) if pid_raw is None else _person_id(pid_raw, check)
+    if pid_raw is None:
+        problems = check("person_id", None)[1]
+    errors += problems
+    errors.sort(key=field_order)  # stable: the order the model reports them in
+    shown = (cell_text(pid_raw).strip() or None) if pid_raw is not None else None
+    return person_id, shown, errors
 
 
 def _person_id(raw: str, check: _Check) -> tuple[str | None, tuple[FieldError, ...]]:

@@ -12,7 +12,7 @@ from casefiles.fastpath import Reclassifier, RunStats
 from casefiles.manifest import RunRecord, manifest_path, write_manifest
 from casefiles.mapping import ColumnMapping
 from casefiles.messages import CaseFileError
-from casefiles.readers import Progress, kind_of, open_source
+from casefiles.readers import Progress, Source, kind_of, open_source
 from casefiles.validation import Layout
 from casefiles.writers import CsvWriter, Staging, open_table, same_file, sibling_with_infix
 from matrix.assessment import FieldError
@@ -48,11 +48,14 @@ def reclassify_file(
     today: date | None = None,
     progress: Progress | None = None,
     on_start: Any = None,
+    columnar: bool = True,
 ) -> Outcome:
     """Reclassify every row of `input_path`. Raises CaseFileError if a file cannot be read or written.
 
     Nothing appears at `output_path`, the rejects path or the manifest path unless the whole
-    run succeeds; the input is only ever read.
+    run succeeds; the input is only ever read. A CSV file goes through the columnar path
+    (casefiles.columnar) where it can be read exactly; `columnar=False` forces the general path,
+    which gives byte-identical files.
     """
     started = datetime.now().astimezone()
     output = Path(output_path)
@@ -69,6 +72,33 @@ def reclassify_file(
         on_start(source, layout)
     today = today or date.today()
     reclassifier = Reclassifier(matrix, today=today, lang=lang)
+    use_columnar = columnar and _columnar_suitable(source, layout, output)
+    while True:
+        try:
+            record = _run(reclassifier, source, layout, output, rejects, manifest, mapping_path, lang, today, started, progress,
+                          use_columnar)
+            break
+        except _Unsuitable:  # the columnar path found it cannot answer exactly: start again on the general one
+            use_columnar = False
+    return Outcome(record.stats, output, rejects, manifest, layout.missing_required, record)
+
+
+class _Unsuitable(Exception):
+    pass
+
+
+def _columnar_suitable(source: Source, layout: Layout, output: Path) -> bool:
+    if kind_of(output) != "csv" or source.kind != "csv":
+        return False
+    from casefiles.columnar import suitable
+
+    return suitable(source, layout)
+
+
+def _run(reclassifier: Reclassifier, source: Source, layout: Layout, output: Path, rejects: Path, manifest: Path,
+         mapping_path: str | Path | None, lang: Lang, today: date, started: datetime, progress: Progress | None,
+         use_columnar: bool) -> RunRecord:
+    """One attempt: everything staged, committed only when the whole run succeeded."""
     delimiter = source.delimiter or None
     with Staging() as staging:
         run_header = output_header(layout)
@@ -80,13 +110,20 @@ def reclassify_file(
             def reject(rad: int, person_id: str | None, error: FieldError) -> None:
                 write_text([str(rad), person_id or "", error.felt, error.message(lang)])
 
-            stats = reclassifier.run(source, layout, table, reject, progress)
+            if use_columnar:
+                from casefiles.columnar import ColumnarRun, Unsuitable
+
+                try:
+                    stats = ColumnarRun(reclassifier, source, layout, table, reject).execute(progress)
+                except Unsuitable:
+                    raise _Unsuitable from None
+            else:
+                stats = reclassifier.run(source, layout, table, reject, progress)
         finally:
             table.close()
             reject_table.close()
-        record = RunRecord(source, matrix, output, rejects, Path(mapping_path) if mapping_path else None, today, started,
-                           datetime.now().astimezone(), stats)
+        record = RunRecord(source, reclassifier.matrix, output, rejects, Path(mapping_path) if mapping_path else None, today,
+                           started, datetime.now().astimezone(), stats)
         write_manifest(staging.path(manifest), record)
         staging.commit()
-    return Outcome(stats, output, rejects, manifest, layout.missing_required, record)
-
+    return record

@@ -103,6 +103,12 @@ class CsvWriter:
         csv.writer(buffer, delimiter=self.delimiter, lineterminator=LINE_END).writerow(cells)
         return self.delimiter + buffer.getvalue()
 
+    def binary_sink(self) -> Any:
+        """The file's byte stream, for rows rendered exactly as this writer renders them (the
+        columnar path writes them in bulk); what was written as text before is flushed first."""
+        self.file.flush()
+        return self.file.buffer
+
     def plain(self, line: str, cells: int) -> bool:
         """Whether `line` (cells joined by the delimiter) is exactly what csv.writer would write:
         no cell needs quoting. Then a row can be written as the joined text."""

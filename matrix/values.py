@@ -126,6 +126,14 @@ def valid_national_id(number: str) -> bool:
     return _check_digit(digits[:9], _K1) == digits[9] and _check_digit(digits[:10], _K2) == digits[10]
 
 
+# A person_id of this shape is valid and stays as written: `parse_person_id` returns it unchanged.
+# The columnar batch path validates such cells by this pattern alone (a test holds the two to it);
+# every other cell goes through `parse_person_id`. Keep it a strict subset when hardening the parser.
+# Rust regex syntax as polars runs it: `$` is the end of the text (Python: use re.fullmatch).
+PLAIN_PERSON_ID = r"^[A-Za-z0-9](?:[A-Za-z0-9_./:-]{0,62}[A-Za-z0-9])?$"
+NATIONAL_ID_SHAPE = r"^[0-9]{11}$"
+
+
 def parse_person_id(raw: object) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int):
         raise problem("tekst")

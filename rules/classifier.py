@@ -133,6 +133,9 @@ class Classifier:
         self._warning_codes = {f.kode for f in matrix.data.advarsel}
         self._reassess_codes = {f.kode for f in self.flags if AGE_FIELD in fields_read(f.naar)}
         self._flag_stage = Stage({f.kode: f.naar for f in self.flags}, "varsler")
+        self.warning_codes = frozenset(self._warning_codes)
+        self.flag_fields: dict[str, tuple[str, ...]] = {f.kode: tuple(sorted(fields_read(f.naar))) for f in self.flags}
+        self._flag_holds: dict[tuple[str, tuple[Hashable, ...]], bool] = {}
         stage_one = [name for name, spec in matrix.fields.items() if spec.stage == 1]
         self.class_fields: tuple[str, ...] = tuple(n for n in stage_one if n not in DOMAIN_FIELDS and n not in DERIVED_FIELDS)
         self._services: dict[tuple[int, str, bool], list[ServiceItem]] = {}
@@ -153,6 +156,7 @@ class Classifier:
         """Drop every memoised evaluation, so the next ones reach the engine (tests, benchmarks)."""
         self._table.memo.clear()
         self._flag_stage.memo.clear()
+        self._flag_holds.clear()
         self._verdicts.clear()
 
     # -- equivalence classes ---------------------------------------------------------------
@@ -218,8 +222,26 @@ class Classifier:
 
     def flag_codes(self, values: Mapping[str, Any], gruppe: int, dekning: str, days: int | None) -> list[str]:
         """The warnings' and notes' codes that hold for a decided input, in the matrix's order."""
-        held = self._flag_stage.holding(stage_two_fact(table_fact(values), gruppe, dekning, days))
-        return [f.kode for f in self.flags if f.kode in held]
+        fact = stage_two_fact(table_fact(values), gruppe, dekning, days)
+        return [f.kode for f in self.flags if self._holds(f.kode, fact)]
+
+    def flag_holds(self, code: str, values: Mapping[str, Any], gruppe: int, dekning: str, days: int | None) -> bool:
+        """Whether one warning or note holds for a decided input.
+
+        A flag reads only its own fields (`flag_fields[code]`): the engine is asked once per class
+        of those, not once per class of every field any flag reads (which would be their product)."""
+        return self._holds(code, stage_two_fact(table_fact(values), gruppe, dekning, days))
+
+    def _holds(self, code: str, fact: Mapping[str, Any]) -> bool:
+        names = self.flag_fields[code]
+        key = (code, tuple(self._flag_stage.value_class(name, fact.get(name)) for name in names))
+        held = self._flag_holds.get(key)
+        if held is None:
+            if len(self._flag_holds) >= MEMO_LIMIT:
+                self._flag_holds.clear()
+            own = {name: fact[name] for name in names if fact.get(name) is not None}
+            held = self._flag_holds[key] = code in self._flag_stage.holding(own)
+        return held
 
     def reassessment_codes(self, values: Mapping[str, Any], gruppe: int, dekning: str, days: int | None) -> list[str]:
         """The notes that ask for a new assessment (those reading the days since it, e.g. N-gammel)."""
