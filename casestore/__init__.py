@@ -12,10 +12,20 @@ from collections.abc import Callable
 from datetime import datetime
 
 from casestore.decision import DecisionInvalid, decide
-from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, ImportReport, Reject, StoredAssessment, StoredDecision
+from casestore.models import (
+    AuditEntry,
+    CaseFilter,
+    CaseRow,
+    DecisionInput,
+    Identity,
+    ImportReport,
+    Reject,
+    StoredAssessment,
+    StoredDecision,
+)
 from casestore.sqlite import SQLiteStore
 from casestore.store import Store, StoreError
-from casestore.url import default_path, sqlite_path
+from casestore.url import default_path, is_postgres, sqlite_path
 
 __all__ = [
     "AuditEntry",
@@ -23,6 +33,7 @@ __all__ = [
     "CaseRow",
     "DecisionInput",
     "DecisionInvalid",
+    "Identity",
     "ImportReport",
     "Reject",
     "SQLiteStore",
@@ -39,10 +50,16 @@ __all__ = [
 def open_store(url: str | None = None, clock: Callable[[], datetime] | None = None, create: bool = True) -> Store:
     """Open (creating and migrating if needed) the store `url` names; None → the default file.
 
-    A path or `sqlite:///path` → that SQLite file; `postgresql://…` → StoreError (not yet).
+    A path or `sqlite:///path` → that SQLite file; `postgresql://…` → that PostgreSQL
+    database (migrated to the latest schema when the user may; psycopg is imported only then).
     With `create=False` (readers such as `tally --db`) a missing file is an error, so a typo
     never counts an empty, newly made store.
     """
+    if is_postgres(url):
+        from casestore.postgres import PostgresStore
+
+        assert url is not None
+        return PostgresStore(url, clock=clock) if clock is not None else PostgresStore(url)
     path = sqlite_path(url)
     if not create and not path.exists():
         raise StoreError("store_finnes_ikke", fil=str(path))

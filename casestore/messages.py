@@ -10,13 +10,25 @@ register(
             "nb": "Databasen {fil} finnes ikke",
             "en": "The database {fil} does not exist",
         },
-        "store_postgres": {
-            "nb": "PostgreSQL støttes ikke ennå ({url}); bruk en SQLite-fil eller sqlite:///sti",
-            "en": "PostgreSQL is not supported yet ({url}); use an SQLite file or sqlite:///path",
-        },
         "store_url": {
-            "nb": "Ukjent databaseadresse «{url}»; bruk en filsti eller sqlite:///sti",
-            "en": "Unknown database address '{url}'; use a file path or sqlite:///path",
+            "nb": "Ukjent databaseadresse «{url}»; bruk en filsti, sqlite:///sti eller postgresql://bruker@vert/database",
+            "en": "Unknown database address '{url}'; use a file path, sqlite:///path or postgresql://user@host/database",
+        },
+        "store_connect": {
+            "nb": "Får ikke kontakt med databasen {url}; sjekk adressen, at tjeneren kjører og brukernavn/passord",
+            "en": "Cannot connect to the database {url}; check the address, that the server is running, and the user name/password",
+        },
+        "store_connect_reason": {
+            "nb": "Får ikke kontakt med databasen {url}: {grunn}",
+            "en": "Cannot connect to the database {url}: {grunn}",
+        },
+        "store_connection_lost": {
+            "nb": "Forbindelsen til databasen {url} ble brutt. Det som alt er lagret, er i behold; prøv igjen",
+            "en": "The connection to the database {url} was lost. What was already saved is kept; try again",
+        },
+        "store_denied": {
+            "nb": "Databasen nekter dette for din bruker (rolle eller bydel gir ikke tilgang): {grunn}",
+            "en": "The database refuses this for your user (your role or district gives no access): {grunn}",
         },
         "store_open": {"nb": "Kan ikke åpne databasen {fil}: {grunn}", "en": "Cannot open the database {fil}: {grunn}"},
         "store_newer": {

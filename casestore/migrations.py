@@ -1,4 +1,7 @@
-"""Versioned schema migrations for the SQLite case store.
+"""Versioned schema migrations for the case store, one list for both backends.
+
+Each entry has its SQLite and its PostgreSQL form (`casestore.pg_schema`): same version
+numbers, same tables and columns, same hash chain; only the dialect differs.
 
 Each migration is applied once, in order, inside one write transaction together with its
 row in `schema_migrations`; `PRAGMA user_version` mirrors the latest version so a newer
@@ -19,16 +22,19 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from casestore.chain import AUDIT_FIELDS, CHAINED, GENESIS, link_hash, row_hash, sql_canonical, sql_row_canonical
+from casestore import pg_schema
+from casestore.chain import AUDIT_FIELDS, CHAINED, GENESIS, Dialect, link_hash, row_hash, sql_canonical, sql_row_canonical
 
 
 @dataclass(frozen=True)
 class Migration:
     version: int
     description: str
-    sql: str
-    after: Callable[[sqlite3.Connection], None] | None = None  # a data step run after `sql`, same transaction
+    sqlite: str
+    postgres: str
+    after: Callable[[Any, Dialect], None] | None = None  # a data step run after the SQL, same transaction
 
 
 _HISTORY_TABLES = ("persons", "imports", "assessments", "decisions", "audit_log")
@@ -229,30 +235,40 @@ BEGIN SELECT RAISE(ABORT, 'append-only: audit_log is written only through audit_
 )
 
 
-def _seal_existing(conn: sqlite3.Connection) -> None:
+def _seal_existing(conn: Any, dialect: Dialect) -> None:
     """Chain the audit records a version-1 store already holds, each insert record with the
     hash of its row as it is now: the upgrade vouches for the state it found, from then on
-    every change is evident."""
+    every change is evident. `conn` is a sqlite3 or psycopg connection (both have execute)."""
+    mark = "?" if dialect == "sqlite" else "%s"
     records = conn.execute(f"SELECT {', '.join(AUDIT_FIELDS)} FROM audit_log ORDER BY id").fetchall()
     if not records:
         return
-    conn.execute("DROP TRIGGER audit_log_no_update")
+    if dialect == "sqlite":
+        conn.execute("DROP TRIGGER audit_log_no_update")
+    else:
+        conn.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change")
     prev = GENESIS
     for record in records:
         values = list(record)
         table, ref = values[4], values[5]
         if values[3] == "insert" and table in CHAINED:
-            row = conn.execute(f"SELECT {', '.join(CHAINED[table])} FROM {table} WHERE id = ?", (ref,)).fetchone()
+            row = conn.execute(f"SELECT {', '.join(CHAINED[table])} FROM {table} WHERE id = {mark}", (ref,)).fetchone()
             values[7] = row_hash(table, tuple(row)) if row is not None else None
         digest = link_hash(prev, values)
-        conn.execute("UPDATE audit_log SET row_hash = ?, prev_hash = ?, hash = ? WHERE id = ?", (values[7], prev, digest, values[0]))
+        conn.execute(
+            f"UPDATE audit_log SET row_hash = {mark}, prev_hash = {mark}, hash = {mark} WHERE id = {mark}",
+            (values[7], prev, digest, values[0]),
+        )
         prev = digest
-    conn.execute(_no_update("audit_log"))
+    if dialect == "sqlite":
+        conn.execute(_no_update("audit_log"))
+    else:
+        conn.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "persons, assessments, decisions, imports and the audit log", _V1),
-    Migration(2, "hash chain over history and audit records; REPLACE refused", _V2, after=_seal_existing),
+    Migration(1, "persons, assessments, decisions, imports and the audit log", _V1, pg_schema.V1),
+    Migration(2, "hash chain over history and audit records; REPLACE refused", _V2, pg_schema.V2, after=_seal_existing),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -288,10 +304,10 @@ def migrate(conn: sqlite3.Connection, applied_at: str) -> int:
         for migration in MIGRATIONS:
             if migration.version <= found:
                 continue
-            for statement in _statements(migration.sql):
+            for statement in _statements(migration.sqlite):
                 conn.execute(statement)
             if migration.after is not None:
-                migration.after(conn)
+                migration.after(conn, "sqlite")
             conn.execute(
                 "INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, ?)",
                 (migration.version, migration.description, applied_at),
@@ -317,3 +333,40 @@ def _statements(script: str) -> list[str]:
     if buffer.strip():
         statements.append(buffer.strip())
     return statements
+
+
+def migrate_postgres(conn: Any, applied_at: str) -> int:
+    """Bring a PostgreSQL store up to LATEST in one transaction (psycopg connection, not in
+    autocommit); returns the version found before. An advisory lock serialises two programs
+    starting at once; the version is read again under it."""
+    from psycopg.rows import tuple_row
+
+    cur = conn.cursor(row_factory=tuple_row)
+    with conn.transaction():
+        # An application role may not create anything: look before taking the lock.
+        if cur.execute("SELECT to_regclass('schema_migrations') IS NOT NULL").fetchone()[0]:
+            seen = int(cur.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0])
+            if seen > LATEST:
+                raise SchemaTooNew(seen)
+            if seen == LATEST:
+                return seen
+    with conn.transaction():
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (pg_schema.MIGRATION_LOCK,))
+        cur.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations"
+            " (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL)"
+        )
+        found = int(cur.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0])
+        if found > LATEST:
+            raise SchemaTooNew(found)
+        for migration in MIGRATIONS:
+            if migration.version <= found:
+                continue
+            cur.execute(migration.postgres)
+            if migration.after is not None:
+                migration.after(cur, "postgres")
+            cur.execute(
+                "INSERT INTO schema_migrations(version, description, applied_at) VALUES (%s, %s, %s)",
+                (migration.version, migration.description, applied_at),
+            )
+    return found

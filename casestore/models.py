@@ -127,3 +127,15 @@ class ImportReport:
     @property
     def rejected_rows(self) -> int:
         return len({r.rad for r in self.rejects})
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is writing. On PostgreSQL the database login (`session_user`), verified by the
+    server, with the role and district the database gives it; on SQLite the OS user, which
+    nothing verifies (`verified` False: shown as such)."""
+
+    user: str
+    role: str | None = None  # saksbehandler, vel, planlegger, admin; None on SQLite (one local user)
+    bydel: str | None = None  # a saksbehandler's district
+    verified: bool = False

@@ -1,18 +1,19 @@
 """The case store's interface: what the TUI, the importer and `tally --db` may rely on.
 
-SQLite implements it today (`casestore.sqlite`); a PostgreSQL store will implement the same
-protocol, so nothing outside this package knows which database is behind it.
+SQLite (`casestore.sqlite`) and PostgreSQL (`casestore.postgres`) implement it, sharing their
+queries (`casestore.sqlstore`), so nothing outside this package knows which database is behind
+it. Storage does not parse files: importing an export is `casestore.importer.import_file`, which
+reads with casefiles and writes through this protocol.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import Any, Protocol
 
 from casestore import messages as _messages  # noqa: F401  (registers the texts)
 from casestore.chain import Breach, ChainHead
-from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, ImportReport, StoredAssessment
+from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, Identity, ImportReport, StoredAssessment
 from matrix.assessment import Assessment
 from matrix.load import Matrix
 from matrix.messages import Lang, t
@@ -45,6 +46,10 @@ class Store(Protocol):
 
     def schema_version(self) -> int: ...
 
+    def identity(self) -> Identity:
+        """Who this store writes as (the database login, or the unverified OS user)."""
+        ...
+
     def person_count(self) -> int: ...
 
     def record(
@@ -65,17 +70,6 @@ class Store(Protocol):
         ...
 
     def begin_import(self, file_name: str, file_sha256: str, matrix: Matrix, actor: str) -> int: ...
-
-    def import_file(
-        self,
-        path: str | Path,
-        matrix: Matrix,
-        actor: str,
-        mapping: str | Path | None = None,
-        progress: Progress | None = None,
-        cancelled: Callable[[], bool] | None = None,
-        lang: str = "nb",
-    ) -> ImportReport: ...
 
     def caseload(self, where: CaseFilter, offset: int = 0, limit: int = 100) -> list[CaseRow]: ...
 

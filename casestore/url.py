@@ -1,4 +1,4 @@
-"""Where the case store lives: `--db URL` (a path or sqlite:/// URL) or the default file."""
+"""Where the case store lives: `--db URL` (a path, sqlite:/// or postgresql:// URL) or the default file."""
 
 from __future__ import annotations
 
@@ -17,14 +17,31 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("rusmatrise", appauthor=False)) / DEFAULT_FILE
 
 
+def is_postgres(url: str | None) -> bool:
+    text = (url or "").strip()
+    scheme = urlsplit(text).scheme.lower() if "://" in text else ""
+    return scheme in ("postgres", "postgresql")
+
+
+def shown_url(url: str) -> str:
+    """A --db value fit for a message: a PostgreSQL URL without its password."""
+    if not is_postgres(url):
+        return url
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    user = f"{parts.username}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{user}{host}{port}{parts.path}"
+
+
 def sqlite_path(url: str | None) -> Path:
-    """The SQLite file a --db value names; StoreError for anything else."""
+    """The SQLite file a --db value names; StoreError for anything else (PostgreSQL included)."""
     if url is None or not url.strip():
         return default_path()
     text = url.strip()
     scheme = urlsplit(text).scheme.lower() if "://" in text else ""
     if scheme in ("postgres", "postgresql") or scheme.startswith("postgresql+"):
-        raise StoreError("store_postgres", url=f"{scheme}://…")  # the rest may hold a password
+        raise StoreError("store_url", url=f"{scheme}://…")  # not a file; the rest may hold a password
     if scheme == "":
         return Path(text).expanduser()
     if scheme == "sqlite":

@@ -46,6 +46,8 @@ RECLASSIFY_INPUT = option("input", metavar="mv_inndata", help="o_reclassify_inpu
 RECLASSIFY_OUTPUT = option("-o", "--output", required=True, metavar="mv_utdata", help="o_output_table")
 RECLASSIFY_REJECTS = option("--rejects", metavar="mv_fil", help="o_rejects")
 RECLASSIFY_STRICT = option("--strict", action="store_true", help="o_strict")
+IMPORT_FILE = option("file", metavar="mv_fil", help="o_import_file")
+STORE_DB = option("--db", metavar="mv_url", help="o_db_store", help_params={"standard": _default_store})
 VERIFY_DB = option("--db", metavar="mv_url", help="o_db_verify", help_params={"standard": _default_store})
 TALLY_INPUTS = option("inputs", nargs="*", metavar="mv_inndata", help="o_tally_inputs")
 TALLY_DB = option("--db", metavar="mv_url", help="o_db_tally")
@@ -78,6 +80,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "cmd_check", (MATRIX,)),
     Command("demo", "cmd_demo", (DEMO_N, DEMO_SEED, DEMO_OUTPUT, MATRIX)),
     Command("verify", "cmd_verify", (VERIFY_DB,)),
+    Command("import", "cmd_import", (IMPORT_FILE, STORE_DB, MAPPING, MATRIX)),
 )
 
 

@@ -44,6 +44,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cmd_supply": {"nb": "boliger og plasser på en dato, med kilder", "en": "homes and places as of a date, with sources"},
     "cmd_indicators": {"nb": "indikatorene per bydel: livskvalitet, 10+ inntak, flyttinger til egen bolig",
                        "en": "the indicators per district: quality of life, 10+ admissions, moves to a home of one's own"},
+    "cmd_import": {
+        "nb": "les en eksportfil inn i saksregisteret som den innloggede brukeren",
+        "en": "import an export file into the case store as the logged-in user",
+    },
     "cmd_demo": {"nb": "skriv en syntetisk, reproduserbar eksportfil", "en": "write a synthetic, reproducible caseload export"},
     # Metavariables (placeholders in the usage lines)
     "mv_fil": {"nb": "FIL", "en": "FILE"},
@@ -65,8 +69,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "o_lang": {"nb": "språk i meldingene: nb (standard) eller en", "en": "language of messages: nb (default) or en"},
     "o_matrix": {"nb": "matrisefil (standard: Oslos)", "en": "matrix data file (default: Oslo's)"},
     "o_db_tui": {
-        "nb": "saksregisteret: en SQLite-fil eller sqlite:///sti (standard: {standard})",
-        "en": "the case store: an SQLite file or sqlite:///path (default: {standard})",
+        "nb": "saksregisteret: en SQLite-fil, sqlite:///sti eller postgresql://bruker@vert/database (standard: {standard})",
+        "en": "the case store: an SQLite file, sqlite:///path or postgresql://user@host/database (default: {standard})",
     },
     "o_opprett": {
         "nb": "opprett databasen som --db peker på hvis den ikke finnes (uten dette nektes en ukjent fil)",
@@ -96,6 +100,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "o_db_verify": {
         "nb": "saksregisteret som skal kontrolleres (standard: {standard})",
         "en": "the case store to check (default: {standard})",
+    },
+    "o_import_file": {"nb": "eksportfil (.csv, .xlsx eller .jsonl)", "en": "export file (.csv, .xlsx or .jsonl)"},
+    "o_db_store": {
+        "nb": "saksregisteret: en SQLite-fil, sqlite:///sti eller postgresql://bruker@vert/database (standard: {standard})",
+        "en": "the case store: an SQLite file, sqlite:///path or postgresql://user@host/database (default: {standard})",
     },
     "o_db_tally": {"nb": "tell fra saksregisteret i stedet for fra filer", "en": "count from the case store instead of files"},
     "o_by": {

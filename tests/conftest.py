@@ -51,3 +51,31 @@ def person() -> Callable[..., dict[str, Any]]:
         return {**BASELINE, **changes}
 
     return make
+
+
+# -- PostgreSQL: one throwaway cluster per test session, a fresh database per test ----------
+@pytest.fixture(scope="session")
+def pg_cluster():
+    from tests.pg_cluster import Cluster, pg_bin
+
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (scripts/system-deps.sh installs it)")
+    cluster = Cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """A fresh, empty database's URL (superuser over the unix socket)."""
+    return pg_cluster.url(pg_cluster.new_database())
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same store test on both backends: an SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "case.sqlite")
+    return str(request.getfixturevalue("pg_url"))

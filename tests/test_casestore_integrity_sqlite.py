@@ -166,7 +166,7 @@ def test_a_version_1_store_is_upgraded_in_place_and_sealed(tmp_path: Path, matri
     path = tmp_path / "old.sqlite"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
-    for statement in _statements(MIGRATIONS[0].sql):
+    for statement in _statements(MIGRATIONS[0].sqlite):
         conn.execute(statement)
     conn.execute("INSERT INTO schema_migrations VALUES (1, 'v1', '2024-01-01')")
     conn.execute("PRAGMA user_version = 1")

@@ -1,4 +1,5 @@
-"""The store under real concurrency and crashes: separate processes on one SQLite file."""
+"""The store under real concurrency and crashes: separate processes on one SQLite file or one
+PostgreSQL database (each test runs on both)."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ for i in range(count if count > 0 else 10**9):
 """
 
 
-def _writer(tmp_path: Path, db: Path, tag: str, count: int, start: Path) -> subprocess.Popen[str]:
+def _writer(tmp_path: Path, db: str, tag: str, count: int, start: Path) -> subprocess.Popen[str]:
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
     return subprocess.Popen(
@@ -59,24 +60,47 @@ def _writer(tmp_path: Path, db: Path, tag: str, count: int, start: Path) -> subp
     )
 
 
-def _consistent(db: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+class _Db:
+    """Read-only SQL on the store's database, past the store, for either backend."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.sqlite = not url.startswith("postgresql://")
+
+    def rows(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        if self.sqlite:
+            conn = sqlite3.connect(self.url)
+            try:
+                return list(conn.execute(sql, params).fetchall())
+            finally:
+                conn.close()
+        import psycopg
+
+        with psycopg.connect(self.url) as conn:
+            return list(conn.execute(sql.replace("?", "%s"), params or None).fetchall())
+
+    def value(self, sql: str, params: tuple[object, ...] = ()) -> object:
+        return self.rows(sql, params)[0][0]
+
+
+def _consistent(url: str) -> _Db:
+    db = _Db(url)
+    if db.sqlite:
+        assert db.value("PRAGMA integrity_check") == "ok"
+        assert db.rows("PRAGMA foreign_key_check") == []
     for table in ("persons", "assessments", "decisions"):
-        rows = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-        audited = conn.execute("SELECT COUNT(*) FROM audit_log WHERE table_name = ? AND action = 'insert'", (table,)).fetchone()[0]
+        rows = db.value(f"SELECT COUNT(*) FROM {table}")
+        audited = db.value("SELECT COUNT(*) FROM audit_log WHERE table_name = ? AND action = 'insert'", (table,))
         assert rows == audited, f"{table}: {rows} rows but {audited} audit entries"
-    orphans = conn.execute("SELECT COUNT(*) FROM decisions d LEFT JOIN assessments a ON a.id = d.assessment_ref WHERE a.id IS NULL")
-    assert orphans.fetchone()[0] == 0
-    with open_store(str(db), create=False) as store:
+    assert db.value("SELECT COUNT(*) FROM decisions d LEFT JOIN assessments a ON a.id = d.assessment_ref WHERE a.id IS NULL") == 0
+    with open_store(url, create=False) as store:
         assert store.verify()[0] is None  # the hash chain holds under concurrency and after a kill
-    return conn
+    return db
 
 
 @pytest.mark.slow
-def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "shared.sqlite"
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path, store_url: str) -> None:
+    db = store_url
     start = tmp_path / "go"
     writers = [_writer(tmp_path, db, tag, 150, start) for tag in ("A", "B")]
     time.sleep(1.0)  # both have opened the store (and raced to create the schema)
@@ -85,19 +109,19 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     for writer, (_, err) in zip(writers, outputs, strict=True):
         assert writer.returncode == 0, err
     conn = _consistent(db)
-    assert conn.execute("SELECT COUNT(*) FROM assessments").fetchone()[0] == 300
-    assert conn.execute("SELECT COUNT(*) FROM decisions").fetchone()[0] == 300
-    assert conn.execute("SELECT COUNT(*) FROM persons").fetchone()[0] == 100
-    assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == LATEST
+    assert conn.value("SELECT COUNT(*) FROM assessments") == 300
+    assert conn.value("SELECT COUNT(*) FROM decisions") == 300
+    assert conn.value("SELECT COUNT(*) FROM persons") == 100
+    assert conn.value("SELECT COUNT(*) FROM schema_migrations") == LATEST
     reported = {json.loads(line)["reason"] for out, _ in outputs for line in out.splitlines()}
-    stored = {row[0] for row in conn.execute("SELECT reason FROM decisions")}
+    stored = {row[0] for row in conn.rows("SELECT reason FROM decisions")}
     assert reported == stored and len(stored) == 300
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("after", [5, 40, 120])
-def test_sigkill_during_writes_keeps_every_committed_decision(tmp_path: Path, after: int) -> None:
-    db = tmp_path / "crash.sqlite"
+def test_sigkill_during_writes_keeps_every_committed_decision(tmp_path: Path, after: int, store_url: str) -> None:
+    db = store_url
     start = tmp_path / "go"
     start.touch()
     writer = _writer(tmp_path, db, "K", 0, start)  # writes until killed
@@ -112,22 +136,22 @@ def test_sigkill_during_writes_keeps_every_committed_decision(tmp_path: Path, af
     committed += [json.loads(line) for line in rest.splitlines() if line.strip()]
     assert writer.returncode == -signal.SIGKILL
     conn = _consistent(db)
-    stored = {row[0]: row[1] for row in conn.execute("SELECT assessment_ref, reason FROM decisions")}
+    stored = {row[0]: row[1] for row in conn.rows("SELECT assessment_ref, reason FROM decisions")}
     for item in committed:
         assert stored.get(item["assessment"]) == item["reason"]
     # at most the transaction in flight is missing, never half of one
-    assert conn.execute("SELECT COUNT(*) FROM assessments").fetchone()[0] == len(stored)
+    assert conn.value("SELECT COUNT(*) FROM assessments") == len(stored)
 
 
-def test_history_rows_are_unchanged_by_later_writes(tmp_path: Path) -> None:
-    db = tmp_path / "h.sqlite"
+def test_history_rows_are_unchanged_by_later_writes(tmp_path: Path, store_url: str) -> None:
+    db = store_url
     start = tmp_path / "go"
     start.touch()
     first = _writer(tmp_path, db, "H", 30, start)
     first.communicate(timeout=60)
-    before = sqlite3.connect(db).execute("SELECT * FROM assessments ORDER BY id").fetchall()
+    before = _Db(db).rows("SELECT * FROM assessments ORDER BY id")
     second = _writer(tmp_path, db, "H", 30, start)  # same persons again: new assessments
     second.communicate(timeout=60)
-    after = sqlite3.connect(db).execute("SELECT * FROM assessments ORDER BY id").fetchall()
+    after = _Db(db).rows("SELECT * FROM assessments ORDER BY id")
     assert after[: len(before)] == before
     assert len(after) == 2 * len(before)

@@ -1,4 +1,5 @@
-"""The case store on a real SQLite file: append-only history, decisions, audit, tallies."""
+"""The case store on a real SQLite file and a real PostgreSQL database (every test that is not
+about one backend's files runs on both): append-only history, decisions, audit, tallies."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from casestore import CaseFilter, DecisionInvalid, SQLiteStore, StoreError, decide, open_store
+from casestore import CaseFilter, DecisionInvalid, SQLiteStore, Store, StoreError, decide, open_store
 from casestore.migrations import LATEST
 from casestore.url import default_path, sqlite_path
 from matrix import Matrix
@@ -19,15 +20,41 @@ from rules import Classifier
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SQLiteStore:
-    opened = open_store(str(tmp_path / "case.sqlite"))
-    assert isinstance(opened, SQLiteStore)
+def store(store_url: str) -> Store:
+    opened = open_store(store_url)
     yield opened
     opened.close()
 
 
 @pytest.fixture
-def save(store: SQLiteStore, matrix: Matrix, classifier: Classifier, person: Callable[..., dict[str, Any]]):
+def raw(store: Store) -> Callable[..., None]:
+    """Run SQL on the store's database past the store (as the file's owner / the superuser)."""
+
+    def run(statement: str, params: tuple[Any, ...] = ()) -> None:
+        if isinstance(store, SQLiteStore):
+            conn = sqlite3.connect(store.path, isolation_level=None)
+            conn.create_function("rm_sha256", 1, lambda text: "0" * 64)  # as the store's own connections have it
+            try:
+                conn.execute(statement, params)
+            finally:
+                conn.close()
+        else:
+            import psycopg
+
+            with psycopg.connect(store.url, autocommit=True) as conn:
+                conn.execute(statement.replace("?", "%s"), params or None)
+
+    return run
+
+
+def _refused() -> tuple[type[Exception], ...]:
+    import psycopg
+
+    return (sqlite3.IntegrityError, psycopg.errors.IntegrityConstraintViolation, psycopg.errors.CheckViolation)
+
+
+@pytest.fixture
+def save(store: Store, matrix: Matrix, classifier: Classifier, person: Callable[..., dict[str, Any]]):
     """save(**fields) → assessment id; the real parser and classifier on the way in."""
 
     def run(actor: str = "tester", **changes: Any) -> int:
@@ -56,18 +83,17 @@ def test_urls() -> None:
     assert sqlite_path("sqlite:///rel.sqlite") == Path("rel.sqlite")
     assert sqlite_path("some/file.db") == Path("some/file.db")
     with pytest.raises(StoreError) as error:
-        open_store("postgresql://user:secret@host/db")
-    assert "PostgreSQL" in error.value.message("en") and "secret" not in str(error.value)
+        open_store("postgresql://user:secret@/db?host=/nonexistent&port=1")
+    assert "Cannot connect" in error.value.message("en") and "secret" not in str(error.value)
     with pytest.raises(StoreError):
         open_store("mysql://host/db")
 
 
-def test_reopening_does_not_migrate_twice(tmp_path: Path) -> None:
-    path = str(tmp_path / "c.sqlite")
-    open_store(path).close()
-    with open_store(path) as s:
+def test_reopening_does_not_migrate_twice(store_url: str) -> None:
+    open_store(store_url).close()
+    with open_store(store_url) as s:
         assert s.schema_version() == LATEST
-    assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == LATEST
+        assert s.person_count() == 0
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -81,7 +107,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     assert "99" in error.value.message("nb")
 
 
-def test_a_new_assessment_never_overwrites_an_old_one(store: SQLiteStore, save) -> None:
+def test_a_new_assessment_never_overwrites_an_old_one(store: Store, save) -> None:
     first = save(tilsynsbehov="ukentlig", vurdert_dato="2024-01-10")
     second = save(tilsynsbehov="heldogn", vurdert_dato="2025-01-10")
     history = store.history("P-0001")
@@ -92,9 +118,8 @@ def test_a_new_assessment_never_overwrites_an_old_one(store: SQLiteStore, save) 
     assert store.person_count() == 1
 
 
-def test_history_tables_refuse_update_and_delete(store: SQLiteStore, save) -> None:
+def test_history_tables_refuse_update_and_delete(store: Store, save, raw) -> None:
     save()
-    conn = sqlite3.connect(store.path)
     for statement in (
         "UPDATE assessments SET gruppe = 7",
         "DELETE FROM assessments",
@@ -102,19 +127,23 @@ def test_history_tables_refuse_update_and_delete(store: SQLiteStore, save) -> No
         "DELETE FROM audit_log",
         "UPDATE audit_log SET actor = 'x'",
     ):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute(statement)
+        with pytest.raises(_refused(), match="append-only"):
+            raw(statement)
+    if not isinstance(store, SQLiteStore):
+        with pytest.raises(_refused(), match="append-only"):
+            raw("TRUNCATE assessments, decisions, audit_log")
     assert store.history("P-0001")[0].gruppe == 1
+    assert store.verify()[0] is None
 
 
-def test_latest_is_by_assessment_date_not_recording_order(store: SQLiteStore, save) -> None:
+def test_latest_is_by_assessment_date_not_recording_order(store: Store, save) -> None:
     newer = save(vurdert_dato="2025-03-01", tilsynsbehov="dagtid")
     save(vurdert_dato="2023-03-01", tilsynsbehov="ingen")  # an old assessment entered later
     row = store.caseload(CaseFilter())[0]
     assert row.assessment_id == newer and row.gruppe == 4
 
 
-def test_override_needs_a_reason_and_is_audited(store: SQLiteStore, matrix: Matrix, classifier: Classifier, person) -> None:
+def test_override_needs_a_reason_and_is_audited(store: Store, matrix: Matrix, classifier: Classifier, person) -> None:
     assessment = parse_assessment(person(tilsynsbehov="daglig"), matrix)
     result = classifier.classify(assessment)
     with pytest.raises(DecisionInvalid) as error:
@@ -134,12 +163,10 @@ def test_override_needs_a_reason_and_is_audited(store: SQLiteStore, matrix: Matr
     assert audit[0].details["suggested_gruppe"] == 3 and audit[0].details["final_gruppe"] == 5
 
 
-def test_database_refuses_an_override_without_reason_even_bypassing_the_code(store: SQLiteStore, save) -> None:
+def test_database_refuses_an_override_without_reason_even_bypassing_the_code(store: Store, save, raw) -> None:
     assessment_id = save()
-    conn = sqlite3.connect(store.path)
-    conn.create_function("rm_sha256", 1, lambda text: "0" * 64)  # as the store's own connections have it
-    with pytest.raises(sqlite3.IntegrityError):
-        conn.execute(
+    with pytest.raises(_refused()):
+        raw(
             "INSERT INTO decisions(assessment_ref, suggested_gruppe, suggested_regel, final_gruppe, reason, caseworker, decided_at,"
             " matrise_versjon, boligtype, boligstandard, ansvar, dekning)"
             " VALUES (?, 1, 'G1', 4, NULL, 'x', 'now', 'v', 'a', 'b', 'c', 'd')",
@@ -147,7 +174,7 @@ def test_database_refuses_an_override_without_reason_even_bypassing_the_code(sto
         )
 
 
-def test_every_write_is_in_the_audit_log(store: SQLiteStore, save) -> None:
+def test_every_write_is_in_the_audit_log(store: Store, save) -> None:
     save(actor="a")
     save(actor="b", person_id="P-0002")
     save(actor="b", person_id="P-0002", vurdert_dato="2020-01-01")
@@ -156,7 +183,7 @@ def test_every_write_is_in_the_audit_log(store: SQLiteStore, save) -> None:
     assert {e.actor for e in store.audit_log()} == {"a", "b"}
 
 
-def test_tally_records_use_the_decided_group_and_carry_no_identifiers(store: SQLiteStore, matrix, classifier, person, save) -> None:
+def test_tally_records_use_the_decided_group_and_carry_no_identifiers(store: Store, matrix, classifier, person, save) -> None:
     save(person_id="P-1", bydel="2", tilsynsbehov="heldogn", kjonn="k", fodselsar="1980")
     assessment = parse_assessment(person(person_id="P-2", bydel="gamle oslo", boligsituasjon="bostedslos"), matrix)
     result = classifier.classify(assessment)
@@ -172,7 +199,7 @@ def test_tally_records_use_the_decided_group_and_carry_no_identifiers(store: SQL
     assert records[1]["ansvar"] == matrix.groups[6].ansvar.verdi and records[1]["dekning"] == "udekket"
 
 
-def test_caseload_filters_and_search(store: SQLiteStore, save) -> None:
+def test_caseload_filters_and_search(store: Store, save) -> None:
     save(person_id="AB-1", bydel="Alna", tilsynsbehov="ukentlig")
     save(person_id="AB-2", bydel="Bjerke", tilsynsbehov="heldogn", boligsituasjon="bostedslos")
     save(person_id="CD-3", bydel="Alna", tilsynsbehov="heldogn", boligsituasjon="samlokalisert_heldogn")

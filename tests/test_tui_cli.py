@@ -32,12 +32,12 @@ async def test_demo_fills_an_empty_store_once_and_opens_the_caseload(tmp_path: P
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM persons").fetchone()[0] == DEMO_PERSONS
 
 
-def test_unsupported_database_is_refused_in_words(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["tui", "--db", "postgresql://user:secret@db.example/rus"]) == 1
+def test_unreachable_or_unknown_database_is_refused_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tui", "--db", "postgresql://user:secret@/rus?host=/nonexistent&port=1"]) == 1
     err = capsys.readouterr().err
-    assert "PostgreSQL støttes ikke ennå" in err and "secret" not in err
-    assert main(["tui", "--db", "postgresql://x/y", "--lang", "en"]) == 1
-    assert "PostgreSQL is not supported yet" in capsys.readouterr().err
+    assert "Får ikke kontakt med databasen postgresql://user@/rus" in err and "secret" not in err
+    assert main(["tui", "--db", "mysql://x/y", "--lang", "en"]) == 1
+    assert "Unknown database address" in capsys.readouterr().err
 
 
 def test_unreadable_matrix_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Stati
 
 from casefiles.messages import CaseFileError
 from casestore import ImportReport, StoreError
+from casestore.importer import import_file
 from matrix.messages import t
 from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
@@ -85,7 +86,8 @@ class ImportScreen(AppScreen):
     def _import(self, path: Path) -> None:
         app = self.rapp
         try:
-            report = app.store.import_file(
+            report = import_file(
+                app.store,
                 path,
                 app.matrix,
                 app.caseworker or "import",

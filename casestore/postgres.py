@@ -1,0 +1,193 @@
+"""The case store on PostgreSQL — the only module that talks to psycopg.
+
+A district office or the whole city runs one PostgreSQL database; every caseworker's TUI
+connects with `--db postgresql://user@host/db`. Access is the database's business (roles,
+grants and row-level security, `casestore.pg_schema`); this module only connects, runs the
+shared queries of `casestore.sqlstore` and turns the driver's errors into `StoreError`s.
+
+psycopg 3 (with psycopg_pool): the sharp edges and how each is handled here.
+
+- Placeholders are `%s`, and a literal `%` in a query with parameters must be `%%`. The shared
+  queries are written with `?`; `_pg()` translates them once (and doubles every `%`). Nothing
+  else may build SQL by string formatting with values.
+- Without autocommit, the first statement opens a transaction that stays open ("idle in
+  transaction", holding snapshots and locks) until commit. Every use here is inside
+  `pool.connection()`, which commits on a clean exit and rolls back on an exception, and
+  writes are inside `conn.transaction()`.
+- After an error the connection is in a failed transaction until rolled back; the pool's
+  context manager does that, so a connection is never handed back broken.
+- A server restart breaks every pooled connection silently. The pool checks a connection
+  when it is handed out (`check=ConnectionPool.check_connection`) and replaces a dead one;
+  a statement in flight when the server went away fails with `OperationalError`, which is
+  never retried behind the user's back (a write's commit may or may not have happened): the
+  user is told the connection was lost and that what was saved is kept; the next action
+  gets a fresh connection.
+- The pool starts worker threads; `close()` must be called (the store's `close`) or they
+  outlive the store. A pool must not cross `fork()`: open the store in the child.
+- Multi-statement strings run only without parameters (simple query protocol): migrations
+  pass none.
+- psycopg prepares a statement after 5 executions on a connection; behind a pgbouncer in
+  transaction mode that breaks. `RUSMATRISE_PG_NO_PREPARE=1` turns preparing off.
+- A URL may carry a password: messages show `url.shown_url()`, never the URL itself.
+- The binary package (`psycopg[binary]`) bundles libpq; no system client library is needed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+import psycopg
+from psycopg import errors
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from casestore.migrations import LATEST, SchemaTooNew, migrate_postgres
+from casestore.models import Identity
+from casestore.sqlstore import Clock, Row, SqlStore, utc_now
+from casestore.store import StoreError
+from casestore.url import shown_url
+
+CONNECT_TIMEOUT_S = 10
+POOL_MAX = 4
+
+
+@lru_cache(maxsize=256)
+def _pg(sql: str) -> str:
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _denied(error: Exception) -> bool:
+    return isinstance(error, errors.InsufficientPrivilege | errors.CheckViolation) or "row-level security" in str(error)
+
+
+class _PgTx:
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self.conn = conn
+
+    def one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+        row: Row | None = self.conn.execute(_pg(sql), tuple(params)).fetchone()
+        return row
+
+    def all(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        return list(self.conn.execute(_pg(sql), tuple(params)).fetchall())
+
+    def insert(self, sql: str, params: Iterable[Any]) -> int:
+        row = self.conn.execute(_pg(sql), tuple(params)).fetchone()
+        assert row is not None
+        return int(next(iter(row.values())))
+
+
+class PostgresStore(SqlStore):
+    """`casestore.store.Store` on a PostgreSQL database."""
+
+    def __init__(self, url: str, clock: Clock = utc_now, migrate: bool = True) -> None:
+        self.url = url
+        self.location = shown_url(url)
+        self.clock = clock
+        prepare = {"prepare_threshold": None} if os.environ.get("RUSMATRISE_PG_NO_PREPARE") else {}
+        try:
+            # One direct connection first: a wrong address or password fails at once with the
+            # server's reason, instead of the pool retrying in the background until it times out.
+            with psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S, **prepare) as first:
+                self.session_user = str(first.execute("SELECT session_user").fetchone()[0])  # type: ignore[index]
+                if migrate:
+                    migrate_postgres(first, self._now())
+        except SchemaTooNew as newer:
+            raise StoreError("store_newer", fil=self.location, versjon=newer.found, kjent=LATEST) from None
+        except psycopg.OperationalError as error:
+            raise StoreError("store_connect_reason", url=self.location, grunn=_reason(error)) from None
+        except psycopg.Error as error:
+            raise StoreError("store_open", fil=self.location, grunn=_reason(error)) from None
+        self._pool = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=POOL_MAX,
+            kwargs={"row_factory": dict_row, "connect_timeout": CONNECT_TIMEOUT_S, **prepare},
+            check=ConnectionPool.check_connection,
+            open=False,
+            name="rusmatrise",
+        )
+        try:
+            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
+        except PoolTimeout:
+            self.close()
+            raise StoreError("store_connect", url=self.location) from None
+
+    # -- connections and transactions ------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[_PgTx]:
+        try:
+            with self._pool.connection() as conn, conn.transaction():
+                yield _PgTx(conn)
+        except StoreError:
+            raise
+        except (psycopg.OperationalError, PoolTimeout) as error:
+            if isinstance(error, psycopg.errors.QueryCanceled | psycopg.errors.LockNotAvailable):
+                raise StoreError("store_busy") from None
+            raise StoreError("store_connection_lost", url=self.location) from None
+        except psycopg.Error as error:
+            if _denied(error):
+                raise StoreError("store_denied", grunn=_reason(error)) from None
+            raise StoreError("store_open", fil=self.location, grunn=_reason(error)) from None
+
+    @contextmanager
+    def _read(self) -> Iterator[_PgTx]:
+        """One snapshot (REPEATABLE READ, read only) for everything read inside. A connection
+        that died with a server restart is replaced when it is handed out (the pool's check)."""
+        try:
+            with self._pool.connection() as conn:
+                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                yield _PgTx(conn)
+        except StoreError:
+            raise
+        except (psycopg.OperationalError, PoolTimeout):
+            raise StoreError("store_connection_lost", url=self.location) from None
+        except psycopg.Error as error:
+            if _denied(error):
+                raise StoreError("store_denied", grunn=_reason(error)) from None
+            raise StoreError("store_open", fil=self.location, grunn=_reason(error)) from None
+
+    def close(self) -> None:
+        self._pool.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def identity(self) -> Identity:
+        return Identity(self.session_user, verified=True)
+
+    def schema_version(self) -> int:
+        with self._read() as tx:
+            row = tx.one("SELECT coalesce(max(version), 0) AS v FROM schema_migrations")
+            return int(row["v"]) if row else 0
+
+    # -- what differs from SQLite ----------------------------------------------------------
+    def _person_ref(self, tx: _PgTx, person_id: str, actor: str, at: str) -> int:  # type: ignore[override]
+        # Two writers may create the same person at once: ON CONFLICT settles it in the
+        # database (the loser waits for the winner's commit, then reads its row).
+        made = tx.one(
+            "INSERT INTO persons(person_id, created_at, created_by) VALUES (?, ?, ?) ON CONFLICT (person_id) DO NOTHING RETURNING id",
+            (person_id, at, actor),
+        )
+        if made is not None:
+            return int(made["id"])
+        found = tx.one("SELECT id FROM persons WHERE person_id = ?", (person_id,))
+        if found is None:
+            raise StoreError("store_denied", grunn="person")
+        return int(found["id"])
+
+    def _append_audit(  # type: ignore[override]
+        self, tx: _PgTx, at: str, actor: str, action: str, table: str, row_ref: int | None, details: str
+    ) -> None:
+        tx.one("SELECT audit_append(?, ?, ?, ?, ?, ?, NULL) AS done", (at, actor, action, table, row_ref, details))
+
+
+def _reason(error: psycopg.Error) -> str:
+    """The server's message without the statement or parameters (they may hold personal data)."""
+    diag = getattr(error, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    return str(primary or type(error).__name__)

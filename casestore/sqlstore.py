@@ -1,0 +1,359 @@
+"""What the SQLite and PostgreSQL stores share: every query and write of the `Store` protocol.
+
+A backend supplies connections and transactions as a `Tx` (three verbs over `?`-style SQL
+that return rows readable by column name), how a person's row is found or made (the two
+databases differ in how a concurrent first insert is settled), and how an audit record
+other than a row insert is appended. Everything else, so both backends answer alike, is here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from casestore.chain import AUDIT_FIELDS, CHAINED, Breach, ChainHead, verify_records
+from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, ImportReport, StoredAssessment, StoredDecision
+from casestore.store import StoreError
+from matrix.assessment import Assessment
+from matrix.load import Matrix
+from rules.result import Classification
+
+Clock = Callable[[], datetime]
+Row = Mapping[str, Any]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Tx(Protocol):
+    """One connection inside one transaction (or one read snapshot)."""
+
+    def one(self, sql: str, params: Iterable[Any] = ()) -> Row | None: ...
+
+    def all(self, sql: str, params: Iterable[Any] = ()) -> list[Row]: ...
+
+    def insert(self, sql: str, params: Iterable[Any]) -> int:
+        """Run an INSERT … RETURNING id; the new id."""
+        ...
+
+
+# The current state of each person: the latest assessment (by assessment date, then by
+# recording order) and the latest decision on it. Everything the caseload and tallies read.
+CURRENT = """
+WITH latest AS (
+    SELECT p.person_id,
+           (SELECT a.id FROM assessments a WHERE a.person_ref = p.id
+            ORDER BY a.vurdert_dato DESC, a.id DESC LIMIT 1) AS aid
+    FROM persons p
+), current AS (
+    SELECT l.person_id, a.*,
+           (SELECT MAX(d.id) FROM decisions d WHERE d.assessment_ref = a.id) AS did
+    FROM latest l JOIN assessments a ON a.id = l.aid
+)
+"""
+
+
+def content(assessment: Assessment) -> tuple[str, str]:
+    """The assessment's canonical fields as stored (JSON text) and their SHA-256."""
+    data = {**assessment.canonical(), "ekstra": assessment.ekstra}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    return text, hashlib.sha256(text.encode()).hexdigest()
+
+
+class SqlStore:
+    """`casestore.store.Store` over a backend's `_read`/`_write` transactions."""
+
+    location: str
+    clock: Clock
+
+    # -- what a backend supplies -------------------------------------------------------------
+    def _read(self) -> AbstractContextManager[Tx]:
+        raise NotImplementedError
+
+    def _write(self) -> AbstractContextManager[Tx]:
+        raise NotImplementedError
+
+    def _person_ref(self, tx: Tx, person_id: str, actor: str, at: str) -> int:
+        raise NotImplementedError
+
+    def _append_audit(self, tx: Tx, at: str, actor: str, action: str, table: str, row_ref: int | None, details: str) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def schema_version(self) -> int:
+        raise NotImplementedError
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _now(self) -> str:
+        return self.clock().isoformat()
+
+    def _today(self) -> date:
+        return self.clock().astimezone().date()
+
+    # -- writes ----------------------------------------------------------------------------
+    def _insert_assessment(
+        self,
+        tx: Tx,
+        person_ref: int,
+        assessment: Assessment,
+        classification: Classification,
+        actor: str,
+        at: str,
+        data: str,
+        sha: str,
+        import_id: int | None,
+    ) -> int:
+        c = classification
+        vurdert = (assessment.vurdert_dato or self._today()).isoformat()
+        return tx.insert(
+            """INSERT INTO assessments(person_ref, vurdert_dato, recorded_at, recorded_by, import_ref, data, content_sha256,
+                   bydel, boligsituasjon, varighet, kjonn, fodselsar, gruppe, regel, boligtype, boligstandard, ansvar, dekning,
+                   matrise_versjon, classification)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+            (
+                person_ref, vurdert, at, actor, import_id, data, sha,
+                assessment.bydel, assessment.boligsituasjon, assessment.varighet, assessment.kjonn, assessment.fodselsar,
+                c.gruppe, c.regel, c.boligtype, c.boligstandard, c.ansvar, c.dekning, c.matrise_versjon,
+                c.model_dump_json(),
+            ),
+        )  # fmt: skip
+
+    def _insert_decision(self, tx: Tx, assessment_id: int, d: DecisionInput, at: str) -> int:
+        if d.final_gruppe != d.suggested_gruppe and not (d.reason or "").strip():
+            raise StoreError("store_reason")
+        if not d.caseworker.strip():
+            raise StoreError("store_caseworker")
+        return tx.insert(
+            """INSERT INTO decisions(assessment_ref, suggested_gruppe, suggested_regel, final_gruppe, reason, caseworker,
+                   decided_at, matrise_versjon, boligtype, boligstandard, ansvar, dekning)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+            (
+                assessment_id, d.suggested_gruppe, d.suggested_regel, d.final_gruppe, d.reason, d.caseworker.strip(),
+                at, d.matrise_versjon, d.boligtype, d.boligstandard, d.ansvar, d.dekning,
+            ),
+        )  # fmt: skip
+
+    def record(
+        self,
+        assessment: Assessment,
+        classification: Classification,
+        actor: str,
+        decision: DecisionInput | None = None,
+    ) -> int:
+        data, sha = content(assessment)
+        with self._write() as tx:
+            at = self._now()
+            person_ref = self._person_ref(tx, assessment.person_id, actor, at)
+            assessment_id = self._insert_assessment(tx, person_ref, assessment, classification, actor, at, data, sha, None)
+            if decision is not None:
+                self._insert_decision(tx, assessment_id, decision, at)
+        return assessment_id
+
+    def record_decision(self, assessment_id: int, decision: DecisionInput) -> int:
+        with self._write() as tx:
+            if tx.one("SELECT 1 AS found FROM assessments WHERE id = ?", (assessment_id,)) is None:
+                raise StoreError("store_no_assessment", id=assessment_id)
+            return self._insert_decision(tx, assessment_id, decision, self._now())
+
+    def record_many(self, items: Iterable[tuple[Assessment, Classification]], actor: str, import_id: int | None = None) -> tuple[int, int]:
+        saved = skipped = 0
+        with self._write() as tx:
+            at = self._now()
+            for assessment, classification in items:
+                data, sha = content(assessment)
+                person_ref = self._person_ref(tx, assessment.person_id, actor, at)
+                if tx.one("SELECT 1 AS found FROM assessments WHERE person_ref = ? AND content_sha256 = ?", (person_ref, sha)):
+                    skipped += 1
+                    continue
+                self._insert_assessment(tx, person_ref, assessment, classification, actor, at, data, sha, import_id)
+                saved += 1
+        return saved, skipped
+
+    def begin_import(self, file_name: str, file_sha256: str, matrix: Matrix, actor: str) -> int:
+        with self._write() as tx:
+            return tx.insert(
+                """INSERT INTO imports(started_at, started_by, file_name, file_sha256, matrise_versjon, matrise_sha256)
+                   VALUES (?, ?, ?, ?, ?, ?) RETURNING id""",
+                (self._now(), actor, file_name, file_sha256, matrix.version, matrix.sha256),
+            )
+
+    def log_import_result(self, import_id: int, report: ImportReport, actor: str) -> None:
+        """The import's outcome goes in the audit log (counts only, no personal data)."""
+        details = {
+            "rows": report.rows,
+            "saved": report.saved,
+            "skipped": report.skipped,
+            "rejected_rows": report.rejected_rows,
+            "cancelled": report.cancelled,
+        }
+        with self._write() as tx:
+            self._append_audit(tx, self._now(), actor, "import_done", "imports", import_id, json.dumps(details))
+
+    # -- reads -----------------------------------------------------------------------------
+    def person_count(self) -> int:
+        with self._read() as tx:
+            row = tx.one("SELECT COUNT(*) AS n FROM persons")
+            return int(row["n"]) if row else 0
+
+    @staticmethod
+    def _where(where: CaseFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if where.bydel:
+            clauses.append("c.bydel = ?")
+            params.append(where.bydel)
+        if where.gruppe is not None:
+            clauses.append("COALESCE(d.final_gruppe, c.gruppe) = ?")
+            params.append(where.gruppe)
+        if where.dekning:
+            clauses.append("COALESCE(d.dekning, c.dekning) = ?")
+            params.append(where.dekning)
+        if where.search.strip():
+            pattern = where.search.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("lower(c.person_id) LIKE ? ESCAPE '\\'")
+            params.append(f"%{pattern}%")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def caseload(self, where: CaseFilter, offset: int = 0, limit: int = 100) -> list[CaseRow]:
+        sql_where, params = self._where(where)
+        with self._read() as tx:
+            rows = tx.all(
+                CURRENT
+                + """SELECT c.person_id, c.bydel, COALESCE(d.final_gruppe, c.gruppe) AS gruppe, c.gruppe AS suggested,
+                            d.id IS NOT NULL AS decided, COALESCE(d.dekning, c.dekning) AS dekning, c.vurdert_dato,
+                            c.id AS aid, c.data
+                     FROM current c LEFT JOIN decisions d ON d.id = c.did"""
+                + sql_where
+                + " ORDER BY c.person_id LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        return [
+            CaseRow(
+                person_id=r["person_id"],
+                bydel=r["bydel"],
+                gruppe=r["gruppe"],
+                suggested_gruppe=r["suggested"],
+                decided=bool(r["decided"]),
+                dekning=r["dekning"],
+                vurdert_dato=date.fromisoformat(r["vurdert_dato"]),
+                assessment_id=r["aid"],
+                data=json.loads(r["data"]),
+            )
+            for r in rows
+        ]
+
+    def caseload_count(self, where: CaseFilter) -> int:
+        sql_where, params = self._where(where)
+        with self._read() as tx:
+            row = tx.one(CURRENT + "SELECT COUNT(*) AS n FROM current c LEFT JOIN decisions d ON d.id = c.did" + sql_where, params)
+            return int(row["n"]) if row else 0
+
+    def districts_in_use(self) -> list[str]:
+        with self._read() as tx:
+            return [r["bydel"] for r in tx.all("SELECT DISTINCT bydel FROM assessments ORDER BY bydel")]
+
+    def _assessments(self, person_id: str) -> list[StoredAssessment]:
+        with self._read() as tx:
+            rows = tx.all(
+                """SELECT a.*, p.person_id FROM assessments a JOIN persons p ON p.id = a.person_ref
+                   WHERE p.person_id = ? ORDER BY a.vurdert_dato, a.id""",
+                (person_id,),
+            )
+            if not rows:
+                return []
+            ids = [r["id"] for r in rows]
+            marks = ",".join("?" * len(ids))
+            found = tx.all(f"SELECT * FROM decisions WHERE assessment_ref IN ({marks}) ORDER BY id", ids)
+        decisions: dict[int, list[StoredDecision]] = {}
+        for d in found:
+            decisions.setdefault(d["assessment_ref"], []).append(
+                StoredDecision(
+                    id=d["id"],
+                    assessment_id=d["assessment_ref"],
+                    suggested_gruppe=d["suggested_gruppe"],
+                    suggested_regel=d["suggested_regel"],
+                    final_gruppe=d["final_gruppe"],
+                    reason=d["reason"],
+                    caseworker=d["caseworker"],
+                    decided_at=d["decided_at"],
+                    matrise_versjon=d["matrise_versjon"],
+                )
+            )
+        return [
+            StoredAssessment(
+                id=r["id"],
+                person_id=r["person_id"],
+                vurdert_dato=date.fromisoformat(r["vurdert_dato"]),
+                recorded_at=r["recorded_at"],
+                recorded_by=r["recorded_by"],
+                data=json.loads(r["data"]),
+                gruppe=r["gruppe"],
+                regel=r["regel"],
+                dekning=r["dekning"],
+                matrise_versjon=r["matrise_versjon"],
+                classification=json.loads(r["classification"]),
+                imported=r["import_ref"] is not None,
+                decisions=tuple(decisions.get(r["id"], ())),
+            )
+            for r in rows
+        ]
+
+    def history(self, person_id: str) -> list[StoredAssessment]:
+        """Every assessment of the person, oldest first, each with all its decisions."""
+        return self._assessments(person_id)
+
+    def latest_assessment(self, person_id: str) -> StoredAssessment | None:
+        found = self._assessments(person_id)
+        return found[-1] if found else None
+
+    def tally_records(self) -> Iterator[dict[str, Any]]:
+        with self._read() as tx:
+            rows = tx.all(
+                CURRENT
+                + """SELECT c.bydel, COALESCE(d.final_gruppe, c.gruppe) AS gruppe, COALESCE(d.boligtype, c.boligtype) AS boligtype,
+                            COALESCE(d.boligstandard, c.boligstandard) AS boligstandard, COALESCE(d.ansvar, c.ansvar) AS ansvar,
+                            COALESCE(d.dekning, c.dekning) AS dekning, c.kjonn, c.fodselsar
+                     FROM current c LEFT JOIN decisions d ON d.id = c.did ORDER BY c.person_id"""
+            )
+        for r in rows:
+            yield dict(r)
+
+    def audit_log(self, table_name: str | None = None, limit: int | None = None) -> list[AuditEntry]:
+        query = "SELECT * FROM audit_log"
+        params: list[Any] = []
+        if table_name:
+            query += " WHERE table_name = ?"
+            params.append(table_name)
+        query += " ORDER BY id DESC"
+        if limit is not None:
+            query += " LIMIT ?"
+            params.append(limit)
+        with self._read() as tx:
+            rows = tx.all(query, params)
+        return [
+            AuditEntry(r["id"], r["at"], r["actor"], r["action"], r["table_name"], r["row_ref"], json.loads(r["details"])) for r in rows
+        ]
+
+    # -- integrity -------------------------------------------------------------------------
+    def verify(self) -> tuple[Breach | None, ChainHead]:
+        """Recompute the hash chain and every history row's hash (`casestore.chain`), in one snapshot."""
+        with self._read() as tx:
+            audit = tx.all(f"SELECT {', '.join(AUDIT_FIELDS)}, prev_hash, hash FROM audit_log ORDER BY id")
+            fields = (*AUDIT_FIELDS, "prev_hash", "hash")
+            rows = {table: tx.all(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id") for table, columns in CHAINED.items()}
+        return verify_records(
+            (tuple(r[f] for f in fields) for r in audit),
+            {table: [tuple(r[c] for c in CHAINED[table]) for r in found] for table, found in rows.items()},
+        )

@@ -1,0 +1,68 @@
+"""The store's commands on both backends: import, tally --db and verify, end to end through
+`rusmatrise`, and tampering done past the database's guards found by verify."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from casestore import open_store
+from cli.main import main
+from tests.conftest import REPO
+
+EXPORT = REPO / "tests" / "fixtures" / "files" / "eksport_komma.csv"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_tally_and_verify_through_the_command(store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "import", str(EXPORT), "--db", store_url, "--lang", "en")
+    assert code == 0, err
+    saved = int(out.split()[0])
+    assert saved > 0
+    code, out, _ = run(capsys, "import", str(EXPORT), "--db", store_url, "--lang", "en")
+    assert code == 0 and out.startswith("0 assessments saved") and f"{saved} already present" in out
+    code, out, _ = run(capsys, "tally", "--db", store_url, "--json", "--by", "gruppe")
+    assert code == 0
+    with open_store(store_url, create=False) as store:
+        persons = store.person_count()
+        actor = store.identity().user
+        assert {e.actor for e in store.audit_log("assessments")} == {actor}
+    assert sum(cell["antall"] for cell in json.loads(out)) == persons
+    code, out, _ = run(capsys, "verify", "--db", store_url, "--lang", "en")
+    assert code == 0 and "intact" in out
+
+
+def test_import_of_a_missing_file_is_exit_1(store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "import", str(tmp_path / "nope.csv"), "--db", store_url, "--lang", "en")
+    assert code == 1 and "nope.csv" in err
+
+
+def test_verify_finds_tampering_by_the_postgres_superuser(pg_cluster, capsys: pytest.CaptureFixture[str]) -> None:
+    db = pg_cluster.new_database()
+    url = pg_cluster.url(db)
+    assert run(capsys, "import", str(EXPORT), "--db", url)[0] == 0
+    assert run(capsys, "verify", "--db", url)[0] == 0
+    # The owner can switch the guards off; the chain still tells.
+    pg_cluster.sql(db, "ALTER TABLE decisions DISABLE TRIGGER USER")  # nothing to change there: still intact
+    assert run(capsys, "verify", "--db", url)[0] == 0
+    pg_cluster.sql(db, "ALTER TABLE assessments DISABLE TRIGGER USER")
+    pg_cluster.sql(db, "UPDATE assessments SET gruppe = 7 WHERE id = 5")
+    code, _, err = run(capsys, "verify", "--db", url, "--lang", "en")
+    assert code == 1 and "assessments id 5" in err and "changed" in err
+
+
+def test_verify_finds_an_edited_audit_row_on_postgres(pg_cluster, capsys: pytest.CaptureFixture[str]) -> None:
+    db = pg_cluster.new_database()
+    url = pg_cluster.url(db)
+    assert run(capsys, "import", str(EXPORT), "--db", url)[0] == 0
+    pg_cluster.sql(db, "ALTER TABLE audit_log DISABLE TRIGGER USER")
+    pg_cluster.sql(db, "UPDATE audit_log SET actor = 'noen andre' WHERE id = 3")
+    code, _, err = run(capsys, "verify", "--db", url, "--lang", "en")
+    assert code == 1 and "audit_log id 3" in err
