@@ -18,7 +18,7 @@ from casefiles.messages import CaseFileError
 from cli.common import CommandFailed, date_or_exit, matrix_or_exit, print_json
 from matrix.messages import Lang, t
 from tallies.count import TALLY_KEYS, Tally, write_tally
-from tallies.export import json_cells, need_views, render_need_text, render_text
+from tallies.export import json_cells, need_views, publish_json, render_need_text, render_text
 from tallies.from_files import count_file
 from tallies.need import unmet_need
 
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(render_need_text(result, need_views(result, day, args.publish, lang), day, args.publish, lang))
     elif args.json:
-        print_json(json_cells(result, args.publish))
+        print_json(publish_json(result, day) if args.publish else json_cells(result, False))
     elif args.output:
         print(t("skrevet", lang, fil=args.output))
     else:

@@ -8,9 +8,10 @@ Unmet-need figures are hidden whenever a count they are the sum of is hidden in 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,10 @@ from matrix.supply import supply_on
 from tallies import messages as _messages  # noqa: F401  (registers the planner's texts)
 from tallies.count import Table, Tally, publish_threshold
 from tallies.need import NeedLine, colocated_lines, supply_date, vel_lines
-from tallies.suppression import Position, Suppressed, suppress, with_margins
+from tallies.suppression import HIDDEN as HIDDEN
+from tallies.suppression import SMALL as SMALL
+from tallies.suppression import Cell, PublishedValue, protect
 
-SMALL, HIDDEN = "<5", "x"
 EXPLAIN: dict[str, dict[str, str]] = {
     "bydel": {"nb": "Bydelen personen hører til (kanonisk navn)", "en": "The person's district (canonical name)"},
     "gruppe": {"nb": "Gruppe 1–7 i matrisen (beslutning om den finnes, ellers forslaget)",
@@ -64,39 +66,145 @@ class Shown:
     sheet: str = ""  # a short name for a spreadsheet tab (default: the title)
 
 
-def _hide(values: Sequence[Sequence[int]], table_hidden: Suppressed | None, position: Position, value: int) -> Any:
-    if table_hidden is None or position not in table_hidden.hidden:
-        return value
-    return SMALL if position in table_hidden.primary and 1 <= value <= publish_threshold() else HIDDEN
+Position = tuple[int, int]  # (row, column) in a table with margins: row R = column totals, column C = row totals
+Lookup = Callable[[Position], Any]
+Protected = dict[str, list[PublishedValue]]
+
+# What hiding a cell costs (tallies.suppression): the need per district is what planners
+# need most, then totals; inner cells of the district × group table go first.
+WEIGHT_CELL, WEIGHT_MARGIN, WEIGHT_TOTAL, WEIGHT_NEED = 1.0, 3.0, 4.0, 8.0
 
 
-def suppression_of(table: Table) -> Suppressed:
-    rows, columns = len(table.rows), len(table.columns)
-    unpublished: set[Position] = set()
-    if not table.shows_row_totals:
-        unpublished |= {(i, columns) for i in range(rows + 1)}
-    if not table.shows_column_totals:
-        unpublished |= {(rows, j) for j in range(columns + 1)}
-    return suppress(table.values, publish_threshold(), unpublished)
+def with_margins(values: Sequence[Sequence[int]]) -> list[list[int]]:
+    """The (R+1)×(C+1) grid: cells, row totals in the last column, column totals in the last row."""
+    rows = [[*row, sum(row)] for row in values]
+    columns = len(rows[0]) if rows else 1
+    totals = [sum(row[j] for row in rows) for j in range(columns)]
+    return [*rows, totals]
 
 
-def shown_table(table: Table, publish: bool, lang: Lang) -> Shown:
-    hidden = suppression_of(table) if publish else None
+@dataclass
+class _Published:
+    """The cells of one published table as `protect` takes them, and where each one is shown."""
+
+    name: str  # stable, for `tally --publish --json`
+    cells: list[Cell]
+    at: dict[Position, int]  # position in the view → index in `cells`
+
+
+def _by_filters(result: Tally) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The filters of the `by` table's rows and columns (in Tally.by_table's order)."""
+    first = result.domain(result.by[0])
+    rest = list(product(*(result.domain(key) for key in result.by[1:]))) if len(result.by) > 1 else [()]
+    return [{result.by[0]: r} for r in first], [dict(zip(result.by[1:], c, strict=True)) for c in rest]
+
+
+def _table_cells(name: str, table: Table, rows: list[dict[str, Any]], columns: list[dict[str, Any]]) -> _Published:
     grid = with_margins(table.values)
+    r, c = len(table.rows), len(table.columns)
+    cells: list[Cell] = []
+    at: dict[Position, int] = {}
+
+    def add(position: Position, filter_: dict[str, Any], weight: float) -> None:
+        at[position] = len(cells)
+        cells.append(Cell(filter_, grid[position[0]][position[1]], weight))
+
+    for i in range(r):
+        for j in range(c):
+            add((i, j), {**rows[i], **columns[j]}, WEIGHT_CELL)
+        if table.shows_row_totals:
+            add((i, c), rows[i], WEIGHT_MARGIN)
+    if table.shows_column_totals:
+        for j in range(c):
+            add((r, j), columns[j], WEIGHT_MARGIN)
+        if table.shows_row_totals:
+            add((r, c), {}, WEIGHT_TOTAL)
+    return _Published(name, cells, at)
+
+
+def _group_filter(groups: Sequence[int]) -> Any:
+    return groups[0] if len(groups) == 1 else tuple(groups)
+
+
+def _need_cells(name: str, lines: list[NeedLine], weight: float) -> _Published:
+    """Persons (column 0) and of them uncovered (column 1) per comparison row, then the total row."""
+    rows = [line for line in lines if not line.total]
+    cells: list[Cell] = []
+    at: dict[Position, int] = {}
+
+    def add(i: int, filter_: dict[str, Any], need: int, uncovered: int, need_weight: float) -> None:
+        at[(i, 0)] = len(cells)
+        cells.append(Cell(filter_, need, need_weight))
+        at[(i, 1)] = len(cells)
+        cells.append(Cell({**filter_, "dekning": "udekket"}, uncovered, WEIGHT_MARGIN))
+
+    for i, line in enumerate(rows):
+        add(i, ({"bydel": line.bydel} if line.bydel is not None else {}) | {"gruppe": _group_filter(line.grupper)},
+            line.behov, line.udekket, weight)
+    groups = sorted({g for line in rows for g in line.grupper})
+    add(len(rows), {"gruppe": _group_filter(groups)}, sum(r.behov for r in rows), sum(r.udekket for r in rows), WEIGHT_TOTAL)
+    return _Published(name, cells, at)
+
+
+def publishes_need(result: Tally) -> bool:
+    """Need views go out with the default bydel × gruppe table only: other `by` tables count
+    the same persons along other lines and are published alone."""
+    return result.by == ("bydel", "gruppe")
+
+
+def publication(result: Tally, day: date | None = None) -> list[_Published]:
+    """Every table `tally --publish` prints, as cells for tallies.suppression.protect."""
+    rows, columns = _by_filters(result)
+    tables = [_table_cells("tabell", result.by_table(), rows, columns)]
+    if publishes_need(result):
+        supply = supply_on(result.matrix, supply_date(result, day))
+        tables.append(_need_cells("samlokalisert", colocated_lines(result, supply), WEIGHT_NEED))
+        vel = vel_lines(result, supply)
+        if vel:
+            tables.append(_need_cells("vel", vel, WEIGHT_MARGIN))
+    tables.append(_Published("totalt", [Cell({}, result.total, WEIGHT_TOTAL)], {(0, 0): 0}))
+    return tables
+
+
+def protected(result: Tally, day: date | None = None) -> Protected:
+    """Per table name: each cell's count, "<5" or "x", protected all together."""
+    tables = publication(result, day)
+    keys = {key for table in tables for cell in table.cells for key in cell.filter}
+    shown = protect([table.cells for table in tables], publish_threshold(), {key: result.domain(key) for key in keys})
+    return {table.name: values for table, values in zip(tables, shown, strict=True)}
+
+
+def _lookup(table: _Published, shown: Protected | None) -> Lookup:
+    """position → what to show: the count, or "<5"/"x" when published and hidden."""
+
+    def value(position: Position) -> Any:
+        index = table.at[position]
+        return table.cells[index].count if shown is None else shown[table.name][index]
+
+    return value
+
+
+def shown_table(table: Table, publish: bool, lang: Lang, value: Lookup | None = None) -> Shown:
+    grid = with_margins(table.values)
+
+    def exact(position: Position) -> Any:
+        return grid[position[0]][position[1]]
+
+    value = value or exact
     rows, columns = len(table.rows), len(table.columns)
     total = t("tally_totalt", lang)
     header = [*table.row_keys, *(str(c) for c in table.columns)] + ([total] if table.shows_row_totals else [])
     body: list[list[Any]] = []
     for i, labels in enumerate(table.rows):
-        cells = [_hide(table.values, hidden, (i, j), grid[i][j]) for j in range(columns)]
+        cells = [value((i, j)) for j in range(columns)]
         if table.shows_row_totals:
-            cells.append(_hide(table.values, hidden, (i, columns), grid[i][columns]))
+            cells.append(value((i, columns)))
         body.append([*labels, *cells])
     extra = 0
     if table.shows_column_totals:
-        cells = [_hide(table.values, hidden, (rows, j), grid[rows][j]) for j in range(columns)]
+        cells = [value((rows, j)) for j in range(columns)]
         if table.shows_row_totals:
-            cells.append(_hide(table.values, hidden, (rows, columns), grid[rows][columns]))
+            cells.append(value((rows, columns)))
         body.append([total, *([""] * (len(table.row_keys) - 1)), *cells])
         extra = 1
     return Shown(t(table.title, lang), header, body, len(table.row_keys), extra)
@@ -110,46 +218,29 @@ def groups_label(groups: Sequence[int], assumed: bool) -> str:
     return text + ("*" if assumed else "")
 
 
-def need_view(lines: list[NeedLine], title: str, sheet: str, main: Suppressed | None, main_table: Table, publish: bool,
-              lang: Lang) -> Shown:
+def need_view(lines: list[NeedLine], title: str, sheet: str, value: Lookup | None, lang: Lang) -> Shown:
     """Need against supply: a row per comparison and a total row whose shortfall is the sum of
-    the rows' shortfalls (never netted against surpluses). Published, a need count is hidden
-    with the counts it adds up (`parts`) and by its own small-count suppression; a shortfall
-    or surplus is hidden with its need, and the totals of both when any row's is."""
+    the rows' shortfalls (never netted against surpluses). Published (`value` looks up what
+    tallies.suppression lets out), a shortfall or surplus is hidden with its need, and the
+    totals of both when any row's is."""
     rows = [line for line in lines if not line.total]
-    need = [[r.behov] for r in rows]
-    uncovered = [[r.udekket] for r in rows]
-    hidden_need = hidden_uncovered = None
-    if publish and main is not None:
-        index = {label: i for i, (label,) in enumerate(main_table.rows)}
-        group_index = {g: j for j, g in enumerate(main_table.columns)}
-
-        def hidden_in_main(district: Any, group: Any) -> bool:
-            i = index.get(district, len(main_table.rows))  # city-wide rows use the column total
-            return (i, group_index[group]) in main.hidden
-
-        also = {(i, 0) for i, r in enumerate(rows) if any(hidden_in_main(d, g) for d, g in r.parts)}
-        unpublished = {(i, 1) for i in range(len(rows) + 1)}
-        hidden_need = suppress(need, publish_threshold(), unpublished, also)
-        hidden_uncovered = suppress(uncovered, publish_threshold(), unpublished)
-    need_grid, uncovered_grid = with_margins(need), with_margins(uncovered)
+    value = value or _lookup(_need_cells("", lines, WEIGHT_NEED), None)
     body: list[list[Any]] = []
     any_hidden = False
     for i, row in enumerate(rows):
-        persons = _hide(need, hidden_need, (i, 0), need_grid[i][0])
+        persons = value((i, 0))
         shown_gap = isinstance(persons, int)
         any_hidden |= not shown_gap
         body.append([
             row.bydel if row.bydel is not None else row.kategori, groups_label(row.grupper, row.antatt), persons,
-            _hide(uncovered, hidden_uncovered, (i, 0), uncovered_grid[i][0]), _known(row.tilbud),
+            value((i, 1)), _known(row.tilbud),
             _known(row.mangel) if shown_gap else HIDDEN, _known(row.overskudd) if shown_gap else HIDDEN,
         ])
     n = len(rows)
-    persons = _hide(need, hidden_need, (n, 0), need_grid[n][0])
     supplies = [r.tilbud for r in rows]
     shortfalls, surpluses = [r.mangel for r in rows], [r.overskudd for r in rows]
     body.append([
-        t("tally_totalt", lang), "", persons, _hide(uncovered, hidden_uncovered, (n, 0), uncovered_grid[n][0]), _total(supplies),
+        t("tally_totalt", lang), "", value((n, 0)), value((n, 1)), _total(supplies),
         HIDDEN if any_hidden else _total(shortfalls), HIDDEN if any_hidden else _total(surpluses),
     ])
     label = "bydel" if rows and rows[0].bydel is not None else t("behov_kategori", lang)
@@ -166,39 +257,47 @@ def _total(values: list[int | None]) -> Any:
     return "–" if any(v is None for v in values) else sum(v for v in values if v is not None)
 
 
-def need_views(result: Tally, day: date | None, publish: bool, lang: Lang, main: Suppressed | None = None,
-               main_table: Table | None = None) -> list[Shown]:
-    """The two need-against-supply views as of `day` (default: tallies.need.supply_date)."""
-    main_table = main_table or result.district_group_table()
+def need_views(result: Tally, day: date | None, publish: bool, lang: Lang, shown: Protected | None = None) -> list[Shown]:
+    """The two need-against-supply views as of `day` (default: tallies.need.supply_date).
+
+    Published, their counts are protected together with the `by` table (`protected`)."""
     supply = supply_on(result.matrix, supply_date(result, day))
     when = supply.dato.isoformat()
+    if publish and shown is None:
+        shown = protected(result, day)
+    tables = {table.name: table for table in publication(result, day)} if publish else {}
+
+    def value(name: str, lines: list[NeedLine]) -> Lookup:
+        if publish and name in tables:
+            return _lookup(tables[name], shown)
+        return _lookup(_need_cells(name, lines, WEIGHT_NEED), None)
+
+    colocated, vel = colocated_lines(result, supply), vel_lines(result, supply)
     return [
-        need_view(colocated_lines(result, supply), t("behov_tittel_samlokalisert", lang, dato=when), t("ark_samlokalisert", lang),
-                  main, main_table, publish, lang),
-        need_view(vel_lines(result, supply), t("behov_tittel_vel", lang, dato=when), t("ark_vel", lang), main, main_table, publish,
-                  lang),
+        need_view(colocated, t("behov_tittel_samlokalisert", lang, dato=when), t("ark_samlokalisert", lang),
+                  value("samlokalisert", colocated), lang),
+        need_view(vel, t("behov_tittel_vel", lang, dato=when), t("ark_vel", lang), value("vel", vel), lang),
     ]
 
 
-def shown_views(result: Tally, publish: bool, lang: Lang, day: date | None = None) -> list[Shown]:
+def shown_views(result: Tally, publish: bool, lang: Lang, day: date | None = None, shown: Protected | None = None) -> list[Shown]:
     """Every view, in the order a planner reads them: the `by` table first.
 
-    Published, only views whose suppression is coordinated go out: the `by` table, and with
-    the default bydel × gruppe the need views (hidden together with the counts they add up).
-    Other views count the same persons along other lines (coverage per housing type sums
-    groups 4+5, say); set beside the main table they could give back a hidden count.
+    Published, only the tables protected together go out (`publication`): the `by` table, and
+    with the default bydel × gruppe the need views. Other views count the same persons along
+    other lines (coverage per housing type sums groups 4+5, say) and are left out.
     """
-    main_table = result.district_group_table()
-    main_hidden = suppression_of(main_table) if publish else None
-    views = [shown_table(result.by_table(), publish, lang)]
-    if publish and result.by != ("bydel", "gruppe"):
+    if publish and shown is None:
+        shown = protected(result, day)
+    by_cells = publication(result, day)[0]
+    views = [shown_table(result.by_table(), publish, lang, _lookup(by_cells, shown if publish else None))]
+    if publish and not publishes_need(result):
         return views
-    if result.by != ("bydel", "gruppe"):
-        views.append(shown_table(main_table, publish, lang))
+    if not publishes_need(result):
+        views.append(shown_table(result.district_group_table(), publish, lang))
     if not publish:
         views.append(shown_table(result.coverage_table(), publish, lang))
-    # The district × group table with its column totals: city-wide rows refer to row index len(rows).
-    views += need_views(result, day, publish, lang, main_hidden, main_table)
+    views += need_views(result, day, publish, lang, shown)
     return views
 
 
@@ -207,25 +306,41 @@ def json_cells(result: Tally, publish: bool) -> list[dict[str, Any]]:
     cells = result.to_json()
     if not publish:
         return cells
-    table = result.by_table()
-    hidden = suppression_of(table)
-    columns = len(table.columns)
+    values = protected(result)["tabell"]
+    table = publication(result)[0]
+    columns = len(result.by_table().columns)
     for index, cell in enumerate(cells):
-        position = (index // columns, index % columns)
-        cell["antall"] = _hide(table.values, hidden, position, cell["antall"])
+        cell["antall"] = values[table.at[(index // columns, index % columns)]]
     return cells
+
+
+def publish_json(result: Tally, day: date | None = None) -> dict[str, Any]:
+    """`tally --publish --json` (SPEC 6b): every table published together, each cell with the
+    filter it counts over (a list for a sum of values) and `antall`: a count, "<5" or "x"."""
+    tables = publication(result, day)
+    shown = protected(result, day)
+    return {"tabeller": [
+        {"navn": table.name,
+         "celler": [{**{key: list(v) if isinstance(v, tuple) else v for key, v in cell.filter.items()}, "antall": value}
+                    for cell, value in zip(table.cells, shown[table.name], strict=True)]}
+        for table in tables
+    ]}
 
 
 def render_text(result: Tally, publish: bool, lang: Lang, day: date | None = None) -> str:
     """The views as aligned plain-text tables, and how to read the need views."""
-    return render_need_text(result, shown_views(result, publish, lang, day), day, publish, lang)
+    shown = protected(result, day) if publish else None
+    return render_need_text(result, shown_views(result, publish, lang, day, shown), day, publish, lang, shown)
 
 
-def render_need_text(result: Tally, views: list[Shown], day: date | None, publish: bool, lang: Lang) -> str:
+def render_need_text(result: Tally, views: list[Shown], day: date | None, publish: bool, lang: Lang,
+                     shown: Protected | None = None) -> str:
     """`views` as aligned plain-text tables under the count line, with the note on how need
     is compared with supply (and the date used)."""
-    parts = [t("tally_antall_personer", lang, antall=result.total if not publish or result.total > publish_threshold() else SMALL,
-               versjon=result.matrix.version)]
+    if publish and shown is None:
+        shown = protected(result, day)
+    total = shown["totalt"][0] if publish and shown else result.total
+    parts = [t("tally_antall_personer", lang, antall=total, versjon=result.matrix.version)]
     parts.append(render_views(views))
     parts += ["", t("behov_forklaring", lang, dato=supply_date(result, day).isoformat())]
     if publish:
