@@ -324,7 +324,7 @@ class _Run:
         csv_output = output.kind == "csv"
         same_line = csv_output and output.delimiter == delimiter and keep is None
         if csv_output:
-            join, plain, fwrite = output.delimiter.join, output.plain, output.raw_write
+            join, plain, fwrite, verbatim = output.delimiter.join, output.plain, output.raw_write, output.verbatim
         size = source.scan.size
         limit = csv.field_size_limit()
         rad = 0
@@ -368,7 +368,7 @@ class _Run:
                     key = (d, o, day & _AGE_MASK, previous)
                     entry = results.get(key) or result(key)
                     entry.count += 1
-                    if same_line and line is not None:
+                    if same_line and line is not None and verbatim(line):  # no cell that a spreadsheet would run
                         fwrite(line + entry.text)
                         continue
                     out = cells if keep is None else [cells[i] for i in keep]

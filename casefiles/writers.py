@@ -4,6 +4,14 @@ and is renamed into place only when the whole run has succeeded.
 CSV output is UTF-8 with BOM and CRLF, so that Excel with Norwegian settings opens it cleanly;
 its delimiter is the input's (semicolon when the input was not CSV). XLSX output is written in
 streaming mode; JSONL output keeps JSON types.
+
+Every cell a spreadsheet will open passes `matrix.safe_text.spreadsheet_cell` (XLSX text:
+`xlsx_text`): a text starting with = + - @ tab or CR gets an apostrophe in front, so it is shown,
+never run. The CSV fast path (casefiles.fastpath) writes whole input lines as they are; it may
+only do so when `CsvWriter.verbatim(line)` says no cell of the line starts with such a
+character — otherwise the row goes through `write`, which neutralises cell by cell. XLSX cells
+are written as typed values (numbers as numbers, dates as dates, text as text), never as
+formulas, under a frozen, filterable header.
 """
 
 from __future__ import annotations
@@ -13,12 +21,15 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
 from casefiles.messages import CaseFileError
 from casefiles.readers import ABSENT, Kind, cell_text, kind_of
+from matrix.safe_text import FORMULA_TRIGGERS, spreadsheet_cell, xlsx_text
 
 DEFAULT_DELIMITER = ";"
 LINE_END = "\r\n"
@@ -90,17 +101,21 @@ class CsvWriter:
         self.file.write("\ufeff")
         self.delimiter = delimiter
         self.writer = csv.writer(self.file, delimiter=delimiter, lineterminator=LINE_END)
-        self.writerow = self.writer.writerow  # for rows that are already all text
+        self._writerow = self.writer.writerow
         self.raw_write = self.file.write
-        self.writerow(list(header))
+        triggers = "".join(re.escape(c) for c in FORMULA_TRIGGERS)
+        self._formula_cell = re.compile(f"(?:^|{re.escape(delimiter)})[{triggers}]").search
+        self.write(header)
 
     def write(self, cells: Sequence[Any]) -> None:
-        self.writerow([cell_text(c) for c in cells])
+        self._writerow([spreadsheet_cell(cell_text(c)) for c in cells])
+
+    writerow = write  # every row, also one that is all text, is neutralised
 
     def suffix_text(self, cells: Sequence[str]) -> str:
-        """`cells` rendered once as the end of a row: delimiter, quoted cells, line end."""
+        """`cells` rendered once as the end of a row: delimiter, neutralised and quoted cells, line end."""
         buffer = io.StringIO()
-        csv.writer(buffer, delimiter=self.delimiter, lineterminator=LINE_END).writerow(cells)
+        csv.writer(buffer, delimiter=self.delimiter, lineterminator=LINE_END).writerow([spreadsheet_cell(c) for c in cells])
         return self.delimiter + buffer.getvalue()
 
     def binary_sink(self) -> Any:
@@ -109,10 +124,17 @@ class CsvWriter:
         self.file.flush()
         return self.file.buffer
 
+    def verbatim(self, line: str) -> bool:
+        """Whether `line` (cells joined by this writer's delimiter) may be written as it is: no
+        cell starts with a formula trigger. (A plain negative number also says no: it then
+        takes `write`, which leaves it as it is.)"""
+        return self._formula_cell(line) is None
+
     def plain(self, line: str, cells: int) -> bool:
-        """Whether `line` (cells joined by the delimiter) is exactly what csv.writer would write:
-        no cell needs quoting. Then a row can be written as the joined text."""
-        return cells > 1 and '"' not in line and "\n" not in line and "\r" not in line and line.count(self.delimiter) == cells - 1
+        """Whether `line` (cells joined by the delimiter) is exactly what `write` would write: no
+        cell needs quoting or neutralising. Then a row can be written as the joined text."""
+        return (cells > 1 and '"' not in line and "\n" not in line and "\r" not in line and line.count(self.delimiter) == cells - 1
+                and self._formula_cell(line) is None)
 
     def close(self) -> None:
         self.file.close()
@@ -134,18 +156,35 @@ class JsonlWriter:
         self.file.close()
 
 
+DATE_COLUMNS: tuple[str, ...] = ("vurdert_dato",)
+DATE_FORMAT = "dd.mm.yyyy"  # as Norwegian readers write dates (and as the TUI shows them)
+
+
 class XlsxWriter:
+    """One sheet "Data": a bold, frozen header with filters; numbers in `numeric` columns and
+    dates in DATE_COLUMNS typed when they read back as the same value, everything else text."""
+
     kind: Kind = "xlsx"
 
     def __init__(self, path: Path, header: Sequence[str], numeric: Iterable[str] = ()) -> None:
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
 
         self.path = path
         self.workbook = Workbook(write_only=True)
         self.sheet = self.workbook.create_sheet("Data")
+        self.sheet.freeze_panes = "A2"
         self.numeric = {i for i, name in enumerate(header) if name in set(numeric)}
+        self.dates = {i for i, name in enumerate(header) if name in DATE_COLUMNS}
         self.rows = 0
-        self.sheet.append(list(header))
+        self.last_column = get_column_letter(max(1, len(header)))
+        for j, name in enumerate(header, start=1):
+            self.sheet.column_dimensions[get_column_letter(j)].width = min(40, max(10, len(str(name)) + 4))
+        self._date_cell = lambda value: _typed(WriteOnlyCell(self.sheet, value), DATE_FORMAT)
+        bold = Font(bold=True)
+        self.sheet.append([_styled(WriteOnlyCell(self.sheet, xlsx_text(str(name))), bold) for name in header])
 
     def write(self, cells: Sequence[Any]) -> None:
         self.rows += 1
@@ -157,18 +196,47 @@ class XlsxWriter:
         if value is ABSENT or value is None:
             return None
         if isinstance(value, list | tuple):
-            return ", ".join(cell_text(v) for v in value)
-        if isinstance(value, dict):
-            return cell_text(value)
-        if index in self.numeric and isinstance(value, str) and _plain_int(value):
-            return int(value)
-        return value
+            return xlsx_text(", ".join(cell_text(v) for v in value))
+        if isinstance(value, bool | dict):
+            return xlsx_text(cell_text(value))
+        if isinstance(value, int | float | date):
+            return self._date_cell(value) if isinstance(value, date) else value
+        text = value if isinstance(value, str) else cell_text(value)
+        if index in self.numeric and _plain_int(text):
+            return int(text)
+        if index in self.dates:
+            day = _iso_date(text)
+            if day is not None:
+                return self._date_cell(day)
+        return xlsx_text(text)
 
     def close(self) -> None:
+        self.sheet.auto_filter.ref = f"A1:{self.last_column}{self.rows + 1}"
         try:
             self.workbook.save(self.path)
         except OSError as error:
             raise CaseFileError("skriv_feil", fil=str(self.path), grunn=error.strerror or str(error)) from None
+
+
+def _styled(cell: Any, font: Any) -> Any:
+    cell.font = font
+    return cell
+
+
+def _typed(cell: Any, number_format: str) -> Any:
+    cell.number_format = number_format
+    return cell
+
+
+def _iso_date(text: str) -> date | None:
+    """YYYY-MM-DD exactly (what the readers accept and write back), else None."""
+    stripped = text.strip()
+    if len(stripped) != 10:
+        return None
+    try:
+        return date.fromisoformat(stripped)
+    except ValueError:
+        return None
 
 
 def _plain_int(text: str) -> bool:

@@ -26,7 +26,7 @@ from typing import Any
 # bidirectional embedding/override/isolate marks (Trojan Source).
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x85]+")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")  # a cell starting with one may be run as a formula
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?\Z")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -41,11 +41,12 @@ def terminal_text(value: object, one_line: bool = True) -> str:
 
 def spreadsheet_cell(value: Any) -> Any:
     """A cell value that no spreadsheet will evaluate: formula triggers neutralised; non-text unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not _PLAIN_NUMBER.match(value):
         return "'" + value
     return value
 
 
 def xlsx_text(value: str) -> str:
-    """A text cell for XLSX: neutralised like every spreadsheet cell, without XML-illegal controls."""
-    return _XML_ILLEGAL.sub("", spreadsheet_cell(value))
+    """A text cell for XLSX: without XML-illegal controls, then neutralised like every spreadsheet
+    cell (in that order: "\x01=cmd" must not become a formula once the control is gone)."""
+    return spreadsheet_cell(_XML_ILLEGAL.sub("", value))

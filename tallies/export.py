@@ -18,7 +18,7 @@ from typing import Any
 from casefiles.messages import CaseFileError  # also registers the texts used here
 from casefiles.writers import CsvWriter, Staging
 from matrix.messages import Lang, t
-from matrix.safe_text import terminal_text
+from matrix.safe_text import terminal_text, xlsx_text
 from matrix.supply import supply_on
 from tallies import messages as _messages  # noqa: F401  (registers the planner's texts)
 from tallies.count import Table, Tally, publish_threshold
@@ -392,15 +392,16 @@ def _write_xlsx(path: Path, result: Tally, publish: bool, lang: Lang, day: date 
             title = title[:29] + f" {len(used_titles)}"
         used_titles.add(title)
         sheet = book.create_sheet(title)
-        sheet.append(view.header)
+        _append(sheet, view.header)
         for row in view.rows:
-            sheet.append(row)
+            _append(sheet, row)
         for cell in sheet[1]:
             cell.font = bold
         for offset in range(view.total_rows):
             for cell in sheet[sheet.max_row - offset]:
                 cell.font = bold
         sheet.freeze_panes = sheet.cell(row=2, column=view.labels + 1)
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(view.header))}{sheet.max_row - view.total_rows}"  # not the totals
         for j, name in enumerate(view.header, start=1):
             longest = max([len(str(name))] + [len(str(row[j - 1])) for row in view.rows])
             sheet.column_dimensions[get_column_letter(j)].width = min(60, max(8, longest + 2))
@@ -413,22 +414,27 @@ def _write_xlsx(path: Path, result: Tally, publish: bool, lang: Lang, day: date 
 
 def _explanation_sheet(sheet: Any, result: Tally, publish: bool, lang: Lang, bold: Any, day: date | None) -> None:
     supply = supply_on(result.matrix, supply_date(result, day))
-    sheet.append([t("tally_forklaring", lang), ""])
+    _append(sheet, [t("tally_forklaring", lang), ""])
     sheet["A1"].font = bold
     for key in (*result.by, "antall", "dekning"):
-        sheet.append([key, EXPLAIN[key][lang]])
+        _append(sheet, [key, EXPLAIN[key][lang]])
     for key in ("behov_personer", "behov_udekket", "behov_tilbud", "behov_mangel", "behov_overskudd"):
-        sheet.append([t(key, lang), EXPLAIN[key][lang]])
-    sheet.append([])
-    sheet.append([t("tilbud_tittel", lang, dato=supply.dato.isoformat()), t("behov_forklaring", lang, dato=supply.dato.isoformat())])
-    sheet.append([t("tilbud_samlokaliserte", lang),
+        _append(sheet, [t(key, lang), EXPLAIN[key][lang]])
+    _append(sheet, [])
+    _append(sheet, [t("tilbud_tittel", lang, dato=supply.dato.isoformat()), t("behov_forklaring", lang, dato=supply.dato.isoformat())])
+    _append(sheet, [t("tilbud_samlokaliserte", lang),
                   f"{groups_label(supply.samlokaliserte_grupper, supply.samlokaliserte_antatt)}: {supply.samlokaliserte_grupper_kilde}"])
     for category in supply.vel:
         groups = groups_label(category.grupper, category.grupper_antatt) if category.grupper else "–"
-        sheet.append([category.kategori, f"{groups}: {category.grupper_kilde}. {t('tally_kildetekst', lang, kilde=category.kilde)}"])
-    sheet.append([])
-    sheet.append([t("tally_antall_personer", lang, antall=result.total, versjon=result.matrix.version), ""])
+        _append(sheet, [category.kategori, f"{groups}: {category.grupper_kilde}. {t('tally_kildetekst', lang, kilde=category.kilde)}"])
+    _append(sheet, [])
+    _append(sheet, [t("tally_antall_personer", lang, antall=result.total, versjon=result.matrix.version), ""])
     if publish:
-        sheet.append([t("tally_prikket", lang), ""])
+        _append(sheet, [t("tally_prikket", lang), ""])
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 110
+
+
+def _append(sheet: Any, row: Sequence[Any]) -> None:
+    """A row of typed cells: numbers stay numbers; every text through the spreadsheet gate."""
+    sheet.append([xlsx_text(c) if isinstance(c, str) else c for c in row])

@@ -61,6 +61,7 @@ class IntegerSystem:
         with _quiet_banner():
             self.highs = highspy.Highs()
         self.highs.setOptionValue("output_flag", False)
+        self.highs.setOptionValue("threads", 1)
         rows, columns = matrix.shape
         self.columns = columns
         self.all_columns = np.arange(columns, dtype=np.int32)

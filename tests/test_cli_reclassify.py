@@ -166,7 +166,11 @@ def test_tally_json_by_any_keys_and_from_several_files(tmp_path: Path) -> None:
     assert sum(c["antall"] for c in cells) == 800 and set(cells[0]) == {"bydel", "gruppe", "antall"}
     assert isinstance(cells[0]["gruppe"], int) and cells[0]["bydel"] == "Gamle Oslo"
     done = rusmatrise("tally", str(tmp_path / "a.csv"), "--json", "--by", "dekning", "--publish")
-    assert all(c["antall"] == "<5" or c["antall"] == "x" or c["antall"] == 0 or c["antall"] >= 5 for c in json.loads(done.stdout))
+    published = json.loads(done.stdout)  # SPEC 6b: every table published together, cells with their filters
+    assert [table["navn"] for table in published["tabeller"]] == ["tabell", "totalt"]
+    cells = [c for table in published["tabeller"] for c in table["celler"]]
+    assert all(c["antall"] in ("<5", "x") or c["antall"] == 0 or c["antall"] >= 5 for c in cells)
+    assert {"dekning": "udekket", "antall": next(c["antall"] for c in cells if c.get("dekning") == "udekket")} in cells
 
 
 def test_tally_text_files_and_errors(tmp_path: Path) -> None:
