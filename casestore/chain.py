@@ -53,6 +53,7 @@ CHAINED: dict[str, tuple[str, ...]] = {
         "id", "assessment_ref", "suggested_gruppe", "suggested_regel", "final_gruppe", "reason", "caseworker",
         "decided_at", "matrise_versjon", "boligtype", "boligstandard", "ansvar", "dekning",
     ),
+    "person_moves": ("id", "person_ref", "from_bydel", "to_bydel", "moved_at", "moved_by", "reason"),
 }  # fmt: skip
 AUDIT_FIELDS = ("id", "at", "actor", "action", "table_name", "row_ref", "details", "row_hash")
 

@@ -21,7 +21,7 @@ from casestore.models import ImportReport, Reject
 from casestore.store import Progress, Store
 from matrix.assessment import Assessment
 from matrix.load import Matrix
-from matrix.messages import Lang
+from matrix.messages import Lang, t
 from rules import Classifier, TableGap
 from rules.result import Classification
 
@@ -64,13 +64,19 @@ def import_file(
     report = ImportReport(file_name=file.name)
     import_id = store.begin_import(file.name, source.sha256, matrix, actor)
     pending: list[tuple[Assessment, Classification]] = []
+    pending_rows: list[tuple[int, str]] = []  # (rad, person_id) of each pending item
 
     def flush() -> None:
         if pending:
-            saved, skipped = store.record_many(pending, actor, import_id)
+            refused: list[int] = []
+            saved, skipped = store.record_many(pending, actor, import_id, refused=refused)
             report.saved += saved
             report.skipped += skipped
+            for index in refused:  # the database's access rules: e.g. another district's person
+                rad, person = pending_rows[index]
+                report.rejects.append(Reject(rad, person, "bydel", t("import_nektet", language)))
             pending.clear()
+            pending_rows.clear()
 
     for row in read_assessments(file, matrix, columns):
         report.rows += 1
@@ -82,6 +88,7 @@ def import_file(
             try:
                 assessment = _without_outputs(row.assessment)
                 pending.append((assessment, classifier.classify(assessment, lang="nb")))
+                pending_rows.append((row.rad, person))
             except TableGap as gap:
                 report.rejects.append(Reject(row.rad, person, ROW_FIELD, gap.message(language)))
         if len(pending) >= CHUNK:

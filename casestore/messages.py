@@ -74,6 +74,37 @@ register(
             "nb": "raden er skrevet utenom revisjonsloggen",
             "en": "the row was written past the audit log",
         },
+        "store_move_reason": {
+            "nb": "En flytting til en annen bydel krever en begrunnelse",
+            "en": "A move to another district needs a reason",
+        },
+        "store_no_person": {"nb": "Personen finnes ikke", "en": "The person does not exist"},
+        "db_rolle": {"nb": "Ukjent rolle «{rolle}»; bruk en av {roller}", "en": "Unknown role '{rolle}'; use one of {roller}"},
+        "db_bydel_rolle": {
+            "nb": "En saksbehandler må ha nøyaktig én bydel (--bydel); andre roller har ingen",
+            "en": "A caseworker (saksbehandler) needs exactly one district (--bydel); other roles have none",
+        },
+        "db_bydel": {"nb": "Ukjent bydel «{bydel}»", "en": "Unknown district '{bydel}'"},
+        "db_bruker_finnes": {
+            "nb": "Brukeren {navn} finnes allerede i denne databasen",
+            "en": "The user {navn} already exists in this database",
+        },
+        "db_nokkel": {
+            "nb": "Databasetjeneren kan ikke lese pseudonymnøkkelen {fil}: {grunn}",
+            "en": "The database server cannot read the pseudonym key {fil}: {grunn}",
+        },
+        "db_bare_postgres": {
+            "nb": "Brukere og roller finnes bare i en delt PostgreSQL-database; en SQLite-fil har én lokal bruker",
+            "en": "Users and roles exist only in a shared PostgreSQL database; an SQLite file has one local user",
+        },
+        "db_klar": {
+            "nb": "Databasen {db} er klar (skjemaversjon {versjon})",
+            "en": "The database {db} is ready (schema version {versjon})",
+        },
+        "db_bruker_lagt_til": {
+            "nb": "Brukeren {navn} er lagt til som {rolle}{bydel}",
+            "en": "The user {navn} was added as {rolle}{bydel}",
+        },
         "store_reason": {
             "nb": "En begrunnelse er påkrevd når endelig gruppe avviker fra foreslått gruppe",
             "en": "A reason is required when the final group differs from the suggested group",
@@ -95,6 +126,10 @@ register(
             "Les inn filen på nytt for å fortsette: allerede lagrede rader hoppes over.",
             "en": "The import was cancelled after row {rad}; {lagret} assessments are saved. "
             "Import the file again to continue: rows already saved are skipped.",
+        },
+        "import_nektet": {
+            "nb": "din bruker kan ikke skrive for denne personen (en annen bydel, eller personen er ikke henvist deg)",
+            "en": "your user cannot write for this person (another district, or the person is not referred to you)",
         },
         "import_ferdig": {
             "nb": "{lagret} kartlegginger lagret, {hoppet} fantes fra før, {avvist} rader avvist",

@@ -230,7 +230,7 @@ BEGIN SELECT RAISE(ABORT, 'append-only: audit_log is written only through audit_
                         'suggested_regel', NEW.suggested_regel, 'final_gruppe', NEW.final_gruppe,
                         'reason', NEW.reason, 'matrise_versjon', NEW.matrise_versjon)""",
     )
-    + "".join(_no_replace(table) for table in CHAINED)
+    + "".join(_no_replace(table) for table in ("persons", "imports", "assessments", "decisions"))  # frozen: version 2's tables
     + _no_replace("persons", "person_id")
 )
 
@@ -266,9 +266,47 @@ def _seal_existing(conn: Any, dialect: Dialect) -> None:
         conn.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change")
 
 
+# Version 3: a person's district is a fact of its own, and moving between districts an audited
+# act (a row in person_moves), so that access can follow the district (PostgreSQL: RLS).
+_V3 = (
+    """
+CREATE TABLE person_moves (
+    id          INTEGER PRIMARY KEY,
+    person_ref  INTEGER NOT NULL REFERENCES persons(id),
+    from_bydel  TEXT,
+    to_bydel    TEXT NOT NULL,
+    moved_at    TEXT NOT NULL,
+    moved_by    TEXT NOT NULL,
+    reason      TEXT NOT NULL
+);
+CREATE INDEX person_moves_person ON person_moves(person_ref, id);
+"""
+    + _audit_trigger(
+        "person_moves",
+        "NEW.moved_at",
+        "NEW.moved_by",
+        "json_object('person', NEW.person_ref, 'from_bydel', NEW.from_bydel, 'to_bydel', NEW.to_bydel, 'reason', NEW.reason)",
+    )
+    + _append_only("person_moves")
+    + _no_replace("person_moves")
+    + """
+INSERT INTO person_moves(person_ref, from_bydel, to_bydel, moved_at, moved_by, reason)
+SELECT p.id, NULL, a.bydel, {now}, 'migrering', 'plassert etter siste kartlegging ved oppgradering'
+FROM persons p JOIN assessments a ON a.id = (SELECT x.id FROM assessments x WHERE x.person_ref = p.id
+                                             ORDER BY x.vurdert_dato DESC, x.id DESC LIMIT 1)
+ORDER BY p.id;
+"""
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "persons, assessments, decisions, imports and the audit log", _V1, pg_schema.V1),
     Migration(2, "hash chain over history and audit records; REPLACE refused", _V2, pg_schema.V2, after=_seal_existing),
+    Migration(
+        3,
+        "districts as audited placements and moves; PostgreSQL roles, grants and row-level security",
+        _V3.replace("{now}", "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')"),
+        pg_schema.V3,
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

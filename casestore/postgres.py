@@ -80,6 +80,16 @@ class _PgTx:
         assert row is not None
         return int(next(iter(row.values())))
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        try:
+            with self.conn.transaction():  # nested: a SAVEPOINT
+                yield
+        except psycopg.Error as error:
+            if _denied(error):
+                raise StoreError("store_denied", grunn=_reason(error)) from None
+            raise
+
 
 class PostgresStore(SqlStore):
     """`casestore.store.Store` on a PostgreSQL database."""
@@ -88,6 +98,7 @@ class PostgresStore(SqlStore):
         self.url = url
         self.location = shown_url(url)
         self.clock = clock
+        self._identity: Identity | None = None
         prepare = {"prepare_threshold": None} if os.environ.get("RUSMATRISE_PG_NO_PREPARE") else {}
         try:
             # One direct connection first: a wrong address or password fails at once with the
@@ -158,7 +169,12 @@ class PostgresStore(SqlStore):
         return self
 
     def identity(self) -> Identity:
-        return Identity(self.session_user, verified=True)
+        if self._identity is None:
+            with self._read() as tx:
+                row = tx.one("SELECT name, role, bydel FROM rm_my_identity()")
+            assert row is not None
+            self._identity = Identity(str(row["name"]), row["role"], row["bydel"], verified=True)
+        return self._identity
 
     def schema_version(self) -> int:
         with self._read() as tx:
@@ -166,24 +182,79 @@ class PostgresStore(SqlStore):
             return int(row["v"]) if row else 0
 
     # -- what differs from SQLite ----------------------------------------------------------
-    def _person_ref(self, tx: _PgTx, person_id: str, actor: str, at: str) -> int:  # type: ignore[override]
-        # Two writers may create the same person at once: ON CONFLICT settles it in the
-        # database (the loser waits for the winner's commit, then reads its row).
-        made = tx.one(
-            "INSERT INTO persons(person_id, created_at, created_by) VALUES (?, ?, ?) ON CONFLICT (person_id) DO NOTHING RETURNING id",
-            (person_id, at, actor),
-        )
-        if made is not None:
-            return int(made["id"])
-        found = tx.one("SELECT id FROM persons WHERE person_id = ?", (person_id,))
-        if found is None:
-            raise StoreError("store_denied", grunn="person")
-        return int(found["id"])
+    def _person_ref(self, tx: _PgTx, person_id: str, actor: str, at: str, bydel: str) -> int:  # type: ignore[override]
+        # The database decides (rm_person_ref, pg_schema): it makes or finds the person, places
+        # or moves them, and refuses what the login's role and district do not allow. Two
+        # writers creating one person at once are settled there (ON CONFLICT).
+        row = tx.one("SELECT rm_person_ref(?, ?, ?) AS id", (person_id, bydel, at))
+        assert row is not None
+        return int(row["id"])
+
+    def _move(self, tx: _PgTx, person_id: str, to_bydel: str, reason: str, actor: str, at: str) -> None:  # type: ignore[override]
+        tx.one("SELECT rm_move_person(?, ?, ?, ?) AS id", (person_id, to_bydel, reason, at))
 
     def _append_audit(  # type: ignore[override]
         self, tx: _PgTx, at: str, actor: str, action: str, table: str, row_ref: int | None, details: str
     ) -> None:
-        tx.one("SELECT audit_append(?, ?, ?, ?, ?, ?, NULL) AS done", (at, actor, action, table, row_ref, details))
+        assert action == "import_done" and table == "imports" and row_ref is not None
+        tx.one("SELECT rm_import_done(?, ?, ?) AS done", (row_ref, details, at))
+
+    def tally_records(self) -> Iterator[dict[str, Any]]:
+        """As on SQLite; a planner reads the pseudonymised records (no ids) instead."""
+        if self.identity().role != "planlegger":
+            yield from super().tally_records()
+            return
+        with self._read() as tx:
+            rows = tx.all("SELECT bydel, gruppe, boligtype, boligstandard, ansvar, dekning, kjonn, fodselsar FROM planner_records")
+        for r in rows:
+            yield dict(r)
+
+
+def add_user(store: PostgresStore, name: str, role: str, bydel: str | None, password: str | None = None) -> None:
+    """Create the login (when missing), give it the role's group role, and record its role and
+    district; run by the owner or an admin allowed to create roles. Identifiers are quoted by
+    psycopg (sql.Identifier), never formatted into the statement."""
+    from psycopg import sql
+
+    from casestore.pg_schema import ROLES, group_role
+
+    if role not in ROLES:
+        raise StoreError("db_rolle", rolle=role, roller=", ".join(ROLES))
+    if (role == "saksbehandler") != (bydel is not None):
+        raise StoreError("db_bydel_rolle")
+    login = sql.Identifier(name)
+    try:
+        with store._pool.connection() as conn, conn.transaction():
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+            if exists is None:
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(login))
+            if password:
+                conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(login, sql.Literal(password)))
+            if role == "admin":
+                conn.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(login))
+            conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group_role(role)), login))
+            conn.execute("INSERT INTO app_users(name, role, bydel) VALUES (%s, %s, %s)", (name, role, bydel))
+    except psycopg.errors.UniqueViolation:
+        raise StoreError("db_bruker_finnes", navn=name) from None
+    except psycopg.Error as error:
+        if _denied(error):
+            raise StoreError("store_denied", grunn=_reason(error)) from None
+        raise StoreError("store_open", fil=store.location, grunn=_reason(error)) from None
+
+
+def set_pseudonym_key_file(store: PostgresStore, path: str) -> None:
+    """Where the server reads the planners' pseudonym key (a file on the database server, readable
+    by its OS user). The path is stored, the key never is."""
+    try:
+        with store._pool.connection() as conn, conn.transaction():
+            conn.execute(
+                "INSERT INTO settings(name, value) VALUES ('pseudonym_key_file', %s)"
+                " ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
+                (path,),
+            )
+            conn.execute("SELECT rm_pseudonym('check')")  # the server can read it, or this fails now and not for a planner later
+    except psycopg.Error as error:
+        raise StoreError("db_nokkel", fil=path, grunn=_reason(error)) from None
 
 
 def _reason(error: psycopg.Error) -> str:

@@ -72,6 +72,10 @@ class _SQLiteTx:
     def insert(self, sql: str, params: Iterable[Any]) -> int:
         return int(self.conn.execute(sql, tuple(params)).fetchone()[0])
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        yield  # one local user: SQLite refuses nothing by access rules
+
 
 class SQLiteStore(SqlStore):
     """`casestore.store.Store` on one SQLite file."""
@@ -164,14 +168,38 @@ class SQLiteStore(SqlStore):
         return Identity(user or "ukjent", verified=False)
 
     # -- what differs from PostgreSQL ------------------------------------------------------
-    def _person_ref(self, tx: _SQLiteTx, person_id: str, actor: str, at: str) -> int:  # type: ignore[override]
+    def _person_ref(self, tx: _SQLiteTx, person_id: str, actor: str, at: str, bydel: str) -> int:  # type: ignore[override]
         # Look first: the database refuses an insert of an existing person_id outright (an
         # upsert's DO NOTHING would still fire the trigger that refuses REPLACE). The write
         # transaction is IMMEDIATE, so no other writer can insert the person in between.
         found = tx.one("SELECT id FROM persons WHERE person_id = ?", (person_id,))
-        if found is not None:
-            return int(found["id"])
-        return tx.insert("INSERT INTO persons(person_id, created_at, created_by) VALUES (?, ?, ?) RETURNING id", (person_id, at, actor))
+        if found is None:
+            ref = tx.insert("INSERT INTO persons(person_id, created_at, created_by) VALUES (?, ?, ?) RETURNING id", (person_id, at, actor))
+            self._insert_move(tx, ref, None, bydel, at, actor, "plassert ved første kartlegging")
+            return ref
+        ref = int(found["id"])
+        placed = self._placed(tx, ref)
+        if placed != bydel:  # one local user: an assessment in another district moves the person, audited
+            self._insert_move(tx, ref, placed, bydel, at, actor, "ny kartlegging i annen bydel")
+        return ref
+
+    @staticmethod
+    def _placed(tx: _SQLiteTx, ref: int) -> str | None:
+        row = tx.one("SELECT to_bydel FROM person_moves WHERE person_ref = ? ORDER BY id DESC LIMIT 1", (ref,))
+        return str(row["to_bydel"]) if row else None
+
+    @staticmethod
+    def _insert_move(tx: _SQLiteTx, ref: int, from_bydel: str | None, to_bydel: str, at: str, actor: str, reason: str) -> None:
+        tx.insert(
+            "INSERT INTO person_moves(person_ref, from_bydel, to_bydel, moved_at, moved_by, reason) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            (ref, from_bydel, to_bydel, at, actor, reason),
+        )
+
+    def _move(self, tx: _SQLiteTx, person_id: str, to_bydel: str, reason: str, actor: str, at: str) -> None:  # type: ignore[override]
+        found = tx.one("SELECT id FROM persons WHERE person_id = ?", (person_id,))
+        if found is None:
+            raise StoreError("store_no_person")
+        self._insert_move(tx, int(found["id"]), self._placed(tx, int(found["id"])), to_bydel, at, actor, reason)
 
     def _append_audit(  # type: ignore[override]
         self, tx: _SQLiteTx, at: str, actor: str, action: str, table: str, row_ref: int | None, details: str

@@ -41,6 +41,11 @@ class Tx(Protocol):
         """Run an INSERT … RETURNING id; the new id."""
         ...
 
+    def savepoint(self) -> AbstractContextManager[None]:
+        """A part of the transaction that is undone alone when the database refuses it
+        (StoreError "store_denied"); the rest of the transaction goes on."""
+        ...
+
 
 # The current state of each person: the latest assessment (by assessment date, then by
 # recording order) and the latest decision on it. Everything the caseload and tallies read.
@@ -78,7 +83,12 @@ class SqlStore:
     def _write(self) -> AbstractContextManager[Tx]:
         raise NotImplementedError
 
-    def _person_ref(self, tx: Tx, person_id: str, actor: str, at: str) -> int:
+    def _person_ref(self, tx: Tx, person_id: str, actor: str, at: str, bydel: str) -> int:
+        """The person's row for a new assessment in `bydel`: made (and placed there) when new;
+        a person placed elsewhere is moved (an audited act) where the user may, else refused."""
+        raise NotImplementedError
+
+    def _move(self, tx: Tx, person_id: str, to_bydel: str, reason: str, actor: str, at: str) -> None:
         raise NotImplementedError
 
     def _append_audit(self, tx: Tx, at: str, actor: str, action: str, table: str, row_ref: int | None, details: str) -> None:
@@ -155,7 +165,7 @@ class SqlStore:
         data, sha = content(assessment)
         with self._write() as tx:
             at = self._now()
-            person_ref = self._person_ref(tx, assessment.person_id, actor, at)
+            person_ref = self._person_ref(tx, assessment.person_id, actor, at, assessment.bydel)
             assessment_id = self._insert_assessment(tx, person_ref, assessment, classification, actor, at, data, sha, None)
             if decision is not None:
                 self._insert_decision(tx, assessment_id, decision, at)
@@ -167,19 +177,51 @@ class SqlStore:
                 raise StoreError("store_no_assessment", id=assessment_id)
             return self._insert_decision(tx, assessment_id, decision, self._now())
 
-    def record_many(self, items: Iterable[tuple[Assessment, Classification]], actor: str, import_id: int | None = None) -> tuple[int, int]:
+    def record_many(
+        self,
+        items: Iterable[tuple[Assessment, Classification]],
+        actor: str,
+        import_id: int | None = None,
+        refused: list[int] | None = None,
+    ) -> tuple[int, int]:
+        """With `refused` given, an item the database's access rules refuse (another district's
+        person, on a shared store) is left out and its index (0-based) appended there; without
+        it, a refusal undoes the whole call."""
         saved = skipped = 0
         with self._write() as tx:
             at = self._now()
-            for assessment, classification in items:
+            for index, (assessment, classification) in enumerate(items):
                 data, sha = content(assessment)
-                person_ref = self._person_ref(tx, assessment.person_id, actor, at)
-                if tx.one("SELECT 1 AS found FROM assessments WHERE person_ref = ? AND content_sha256 = ?", (person_ref, sha)):
-                    skipped += 1
-                    continue
-                self._insert_assessment(tx, person_ref, assessment, classification, actor, at, data, sha, import_id)
-                saved += 1
+                try:
+                    with tx.savepoint():
+                        person_ref = self._person_ref(tx, assessment.person_id, actor, at, assessment.bydel)
+                        if tx.one("SELECT 1 AS found FROM assessments WHERE person_ref = ? AND content_sha256 = ?", (person_ref, sha)):
+                            skipped += 1
+                            continue
+                        self._insert_assessment(tx, person_ref, assessment, classification, actor, at, data, sha, import_id)
+                        saved += 1
+                except StoreError as error:
+                    if refused is None or error.code != "store_denied":
+                        raise
+                    refused.append(index)
         return saved, skipped
+
+    def move_person(self, person_id: str, to_bydel: str, reason: str, actor: str | None = None) -> None:
+        """Move a person to another district: an audited act with a reason, never an overwrite."""
+        if not reason.strip():
+            raise StoreError("store_move_reason")
+        with self._write() as tx:
+            self._move(tx, person_id, to_bydel, reason.strip(), actor or self.identity().user, self._now())
+
+    def person_district(self, person_id: str) -> str | None:
+        """The district the person is placed in now (None when unknown or not visible)."""
+        with self._read() as tx:
+            row = tx.one(
+                """SELECT m.to_bydel FROM person_moves m JOIN persons p ON p.id = m.person_ref
+                   WHERE p.person_id = ? ORDER BY m.id DESC LIMIT 1""",
+                (person_id,),
+            )
+            return str(row["to_bydel"]) if row else None
 
     def begin_import(self, file_name: str, file_sha256: str, matrix: Matrix, actor: str) -> int:
         with self._write() as tx:

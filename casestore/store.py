@@ -64,10 +64,23 @@ class Store(Protocol):
 
     def record_decision(self, assessment_id: int, decision: DecisionInput) -> int: ...
 
-    def record_many(self, items: Iterable[tuple[Assessment, Classification]], actor: str, import_id: int | None = None) -> tuple[int, int]:
+    def record_many(
+        self,
+        items: Iterable[tuple[Assessment, Classification]],
+        actor: str,
+        import_id: int | None = None,
+        refused: list[int] | None = None,
+    ) -> tuple[int, int]:
         """Append many assessments in one transaction, skipping any a person already has with the
-        same content; returns (saved, skipped)."""
+        same content; returns (saved, skipped). With `refused`, items the database's access rules
+        refuse are left out and their indexes listed there."""
         ...
+
+    def move_person(self, person_id: str, to_bydel: str, reason: str, actor: str | None = None) -> None:
+        """Move a person to another district: an audited act with a reason."""
+        ...
+
+    def person_district(self, person_id: str) -> str | None: ...
 
     def begin_import(self, file_name: str, file_sha256: str, matrix: Matrix, actor: str) -> int: ...
 

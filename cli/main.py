@@ -48,6 +48,10 @@ RECLASSIFY_REJECTS = option("--rejects", metavar="mv_fil", help="o_rejects")
 RECLASSIFY_STRICT = option("--strict", action="store_true", help="o_strict")
 IMPORT_FILE = option("file", metavar="mv_fil", help="o_import_file")
 STORE_DB = option("--db", metavar="mv_url", help="o_db_store", help_params={"standard": _default_store})
+DB_KEY_FILE = option("--nokkelfil", metavar="mv_fil", help="o_nokkelfil")
+USER_NAME = option("name", metavar="mv_navn", help="o_user_name")
+USER_ROLE = option("--role", required=True, choices=("saksbehandler", "vel", "planlegger", "admin"), help="o_user_role")
+USER_DISTRICT = option("--bydel", metavar="mv_bydel", help="o_user_bydel")
 VERIFY_DB = option("--db", metavar="mv_url", help="o_db_verify", help_params={"standard": _default_store})
 TALLY_INPUTS = option("inputs", nargs="*", metavar="mv_inndata", help="o_tally_inputs")
 TALLY_DB = option("--db", metavar="mv_url", help="o_db_tally")
@@ -81,6 +85,14 @@ COMMANDS: tuple[Command, ...] = (
     Command("demo", "cmd_demo", (DEMO_N, DEMO_SEED, DEMO_OUTPUT, MATRIX)),
     Command("verify", "cmd_verify", (VERIFY_DB,)),
     Command("import", "cmd_import", (IMPORT_FILE, STORE_DB, MAPPING, MATRIX)),
+    Command(
+        "db",
+        "cmd_db",
+        children=(
+            Command("init", "cmd_db_init", (STORE_DB, DB_KEY_FILE)),
+            Command("user", "cmd_db_user", children=(Command("add", "cmd_db_user_add", (USER_NAME, USER_ROLE, USER_DISTRICT, STORE_DB)),)),
+        ),
+    ),
 )
 
 

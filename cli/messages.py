@@ -48,9 +48,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "les en eksportfil inn i saksregisteret som den innloggede brukeren",
         "en": "import an export file into the case store as the logged-in user",
     },
+    "cmd_db": {"nb": "den delte databasen: opprett skjema, legg til brukere", "en": "the shared database: create the schema, add users"},
+    "cmd_db_init": {
+        "nb": "opprett eller oppgrader saksregisteret (PostgreSQL: tabeller, roller, tilganger, radsikkerhet)",
+        "en": "create or upgrade the case store (PostgreSQL: tables, roles, grants, row-level security)",
+    },
+    "cmd_db_user": {"nb": "brukere i den delte databasen", "en": "users of the shared database"},
+    "cmd_db_user_add": {
+        "nb": "legg til en bruker med rolle (og bydel for saksbehandler)",
+        "en": "add a user with a role (and a district for a saksbehandler)",
+    },
     "cmd_demo": {"nb": "skriv en syntetisk, reproduserbar eksportfil", "en": "write a synthetic, reproducible caseload export"},
     # Metavariables (placeholders in the usage lines)
     "mv_fil": {"nb": "FIL", "en": "FILE"},
+    "mv_navn": {"nb": "NAVN", "en": "NAME"},
+    "mv_bydel": {"nb": "BYDEL", "en": "DISTRICT"},
     "mv_dato": {"nb": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
     "mv_url": {"nb": "URL", "en": "URL"},
     "mv_inndata": {"nb": "INNDATA", "en": "INPUT"},
@@ -106,6 +118,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "saksregisteret: en SQLite-fil, sqlite:///sti eller postgresql://bruker@vert/database (standard: {standard})",
         "en": "the case store: an SQLite file, sqlite:///path or postgresql://user@host/database (default: {standard})",
     },
+    "o_nokkelfil": {
+        "nb": "fil på databasetjeneren med nøkkelen til planleggernes pseudonymer (eller RUSMATRISE_PSEUDONYM_KEY_FILE)",
+        "en": "file on the database server holding the key for the planners' pseudonyms (or RUSMATRISE_PSEUDONYM_KEY_FILE)",
+    },
+    "o_user_name": {"nb": "brukernavnet (databaseinnloggingen)", "en": "the user name (the database login)"},
+    "o_user_role": {"nb": "rollen: saksbehandler, vel, planlegger eller admin", "en": "the role: saksbehandler, vel, planlegger or admin"},
+    "o_user_bydel": {"nb": "saksbehandlerens bydel (navn eller nummer)", "en": "the caseworker's district (name or number)"},
     "o_db_tally": {"nb": "tell fra saksregisteret i stedet for fra filer", "en": "count from the case store instead of files"},
     "o_by": {
         "nb": "kommaseparerte nøkler blant: {nokler} (standard: {standard})",

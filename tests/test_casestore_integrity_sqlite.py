@@ -182,8 +182,9 @@ def test_a_version_1_store_is_upgraded_in_place_and_sealed(tmp_path: Path, matri
         assessment = parse_assessment(person(person_id="P-old"), matrix)
         upgraded.record(assessment, classifier.classify(assessment), "new")
         breach, head = upgraded.verify()
-        assert breach is None and head.records == 3
-        assert [e.actor for e in upgraded.audit_log()] == ["new", "old", "old"]
+        assert breach is None and head.records == 4
+        assert [e.actor for e in upgraded.audit_log()] == ["new", "new", "old", "old"]
+        assert upgraded.person_district("P-old") == "Alna"  # placed, by an audited act, with its first assessment
 
 
 def test_loose_permissions_are_tightened(tmp_path: Path) -> None:

@@ -1,0 +1,227 @@
+"""Access on the shared PostgreSQL store is the database's: roles, grants and row-level security.
+
+A caseworker of Alna must not read, count or infer a Stovner person through any path: the
+store's API (caseload, search, history, tallies, import) and plain SQL as that login, over
+every table and view the login can read. A planner sees no raw person id; VEL sees only the
+persons referred to it. Who did what is the login, whatever the client writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import shutil
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from casestore import CaseFilter, StoreError, decide, open_store
+from casestore.importer import import_file
+from casestore.postgres import PostgresStore
+from cli.main import main
+from matrix import Matrix
+from matrix.assessment import parse_assessment
+from rules import Classifier
+
+STOVNER_IDS = ("STO-1", "STO-2")
+
+
+class Site:
+    """One shared database with a caseworker in Alna and one in Stovner, VEL, a planner and an admin."""
+
+    def __init__(self, cluster: Any, db: str, key: str) -> None:
+        self.cluster = cluster
+        self.db = db
+        self.key = key
+        suffix = uuid.uuid4().hex[:6]
+        self.users = {
+            "alna": f"alna_{suffix}",
+            "stovner": f"stovner_{suffix}",
+            "vel": f"vel_{suffix}",
+            "plan": f"plan_{suffix}",
+            "admin": f"admin_{suffix}",
+        }
+
+    def url(self, who: str | None = None) -> str:
+        return self.cluster.url(self.db, user=self.users[who] if who else None)
+
+    def store(self, who: str) -> PostgresStore:
+        opened = open_store(self.url(who))
+        assert isinstance(opened, PostgresStore)
+        return opened
+
+    def sql(self, who: str, statement: str) -> list[tuple[Any, ...]]:
+        with psycopg.connect(self.url(who), autocommit=True) as conn:
+            cur = conn.execute(statement)
+            return list(cur.fetchall()) if cur.description else []
+
+
+@pytest.fixture
+def site(pg_cluster: Any, matrix: Matrix, classifier: Classifier, person: Callable[..., dict[str, Any]]) -> Site:
+    db = pg_cluster.new_database()
+    key = uuid.uuid4().hex
+    key_file = pg_cluster.dir / f"pseudonym-{db}.key"
+    key_file.write_text(key + "\n", encoding="utf-8")
+    if os.geteuid() == 0:
+        shutil.chown(key_file, "postgres")
+    os.chmod(key_file, 0o600)
+    here = Site(pg_cluster, db, key)
+    assert main(["db", "init", "--db", here.url(), "--nokkelfil", str(key_file)]) == 0
+    for who, role, bydel in (
+        ("alna", "saksbehandler", "alna"),
+        ("stovner", "saksbehandler", "11"),
+        ("vel", "vel", None),
+        ("plan", "planlegger", None),
+        ("admin", "admin", None),
+    ):
+        argv = ["db", "user", "add", here.users[who], "--role", role, "--db", here.url()]
+        assert main([*argv, "--bydel", bydel] if bydel else argv) == 0
+
+    def save(who: str, decided: int | None = None, **changes: Any) -> None:
+        assessment = parse_assessment(person(**changes), matrix)
+        result = classifier.classify(assessment)
+        decision = decide(matrix, assessment, result, decided, "typed by hand", "vurdert") if decided else None
+        with here.store(who) as store:
+            store.record(assessment, result, "typed by hand", decision)
+
+    save("stovner", person_id="STO-1", bydel="Stovner", tilsynsbehov="ukentlig")
+    save("stovner", person_id="STO-2", bydel="Stovner", tilsynsbehov="heldogn", behandlingsbehov="ja")  # group 7: VEL
+    save("alna", person_id="ALN-1", bydel="Alna", tilsynsbehov="daglig")
+    save("alna", decided=6, person_id="ALN-2", bydel="Alna", tilsynsbehov="dagtid")  # decided 6: VEL
+    return here
+
+
+def _everything_readable(site: Site, who: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table and view in the schema that `who` may SELECT from."""
+    relations = site.sql(
+        who,
+        """SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm', 'p') AND has_table_privilege(c.oid, 'SELECT')""",
+    )
+    return {name: site.sql(who, f'SELECT * FROM "{name}"') for (name,) in relations}
+
+
+def _mentions(rows: dict[str, list[tuple[Any, ...]]], needles: tuple[str, ...]) -> list[str]:
+    return [f"{table}: {row}" for table, found in rows.items() for row in found if any(n in repr(row) for n in needles)]
+
+
+def test_alna_sees_no_stovner_person_through_the_store(site: Site) -> None:
+    with site.store("alna") as alna:
+        assert alna.identity().role == "saksbehandler" and alna.identity().bydel == "Alna"
+        assert [r.person_id for r in alna.caseload(CaseFilter())] == ["ALN-1", "ALN-2"]
+        assert alna.caseload_count(CaseFilter()) == 2
+        assert alna.caseload(CaseFilter(search="STO")) == [] and alna.caseload_count(CaseFilter(bydel="Stovner")) == 0
+        assert alna.person_count() == 2
+        assert alna.history("STO-1") == [] and alna.latest_assessment("STO-2") is None
+        assert alna.person_district("STO-1") is None
+        assert alna.districts_in_use() == ["Alna"]
+        assert sorted(r["bydel"] for r in alna.tally_records()) == ["Alna", "Alna"]
+        with pytest.raises(StoreError):
+            alna.audit_log()  # the audit log (with every person id) is the admin's
+        breach = None
+        with pytest.raises(StoreError):
+            breach = alna.verify()
+        assert breach is None
+
+
+def test_alna_cannot_write_for_stovner(site: Site, matrix: Matrix, classifier: Classifier, person, tmp_path: Path) -> None:
+    export = tmp_path / "eksport.csv"
+    fields = list(person())
+    rows = [person(person_id="ALN-9", bydel="Alna"), person(person_id="STO-9", bydel="Stovner"), person(person_id="STO-1", bydel="Alna")]
+    export.write_text(
+        "\n".join([";".join(fields), *(";".join(str(r[f]) for f in fields) for r in rows)]) + "\n",
+        encoding="utf-8",
+    )
+    with site.store("alna") as alna:
+        report = import_file(alna, export, matrix, "whoever")
+    assert report.saved == 1, report
+    assert [(r.rad, r.person_id, r.felt) for r in report.rejects] == [(2, "STO-9", "bydel"), (3, "STO-1", "bydel")]
+    with site.store("alna") as alna:
+        assert [r.person_id for r in alna.caseload(CaseFilter())] == ["ALN-1", "ALN-2", "ALN-9"]
+        assessment = parse_assessment(person(person_id="STO-1", bydel="Stovner"), matrix)
+        with pytest.raises(StoreError):
+            alna.record(assessment, classifier.classify(assessment), "x")
+        with pytest.raises(StoreError):
+            alna.move_person("STO-1", "Alna", "tar over")
+    with site.store("stovner") as stovner:
+        assert len(stovner.history("STO-1")) == 1  # nothing of Alna's attempts reached Stovner's person
+
+
+def test_direct_sql_as_alna_holds_no_other_districts_person(site: Site) -> None:
+    readable = _everything_readable(site, "alna")
+    assert {"persons", "assessments", "decisions", "person_moves"} <= set(readable)
+    assert "audit_log" not in readable and "app_users" not in readable and "planner_records" not in readable
+    assert _mentions(readable, STOVNER_IDS) == []
+    assert _mentions(readable, ("Stovner",)) == []
+    assert sorted(r[1] for r in readable["persons"]) == ["ALN-1", "ALN-2"]
+    for statement in (
+        "UPDATE assessments SET gruppe = 1",
+        "DELETE FROM decisions",
+        "TRUNCATE person_moves",
+        "INSERT INTO audit_log(id, at, actor, action, table_name, details) VALUES (999, 'x', 'x', 'x', 'x', '{}')",
+        "SELECT rm_person_bydel(1)",
+        "SELECT * FROM rm_planner_records()",
+        "SELECT audit_append('x', 'x', 'x', 'x', 1, 'x', 'x')",
+    ):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            site.sql("alna", statement)
+    # probing by id says nothing either: every id not Alna's reads alike
+    probes = site.sql("alna", "SELECT i, rm_sees_person(i) FROM generate_series(1, 20) i")
+    assert sum(1 for _, seen in probes if seen) == 2
+
+
+def test_vel_sees_referred_persons_across_districts_only(site: Site) -> None:
+    with site.store("vel") as vel:
+        assert [r.person_id for r in vel.caseload(CaseFilter())] == ["ALN-2", "STO-2"]
+    readable = _everything_readable(site, "vel")
+    assert _mentions(readable, ("STO-1", "ALN-1")) == []
+
+
+def test_a_planner_sees_counts_and_pseudonyms_never_a_person_id(site: Site) -> None:
+    with site.store("plan") as planner:
+        assert sorted(r["bydel"] for r in planner.tally_records()) == ["Alna", "Alna", "Stovner", "Stovner"]
+        with pytest.raises(StoreError):
+            planner.caseload(CaseFilter())
+    readable = _everything_readable(site, "plan")
+    assert set(readable) == {"planner_records", "schema_migrations"}
+    assert _mentions(readable, ("ALN-", "STO-")) == []
+    expected = sorted(hmac.new(site.key.encode(), pid.encode(), hashlib.sha256).hexdigest() for pid in ("ALN-1", "ALN-2", *STOVNER_IDS))
+    assert sorted(r[0] for r in readable["planner_records"]) == expected  # keyed with the file's key, not stored in the database
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        site.sql("plan", "SELECT rm_pseudonym('ALN-1')")  # no oracle to hash guessed ids with
+    tables = site.cluster.sql(site.db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    for (table,) in tables:  # the key is in no table (only the path of its file is)
+        assert site.key not in repr(site.cluster.sql(site.db, f'SELECT * FROM "{table}"'))
+
+
+def test_who_did_it_is_the_login(site: Site) -> None:
+    with site.store("admin") as admin:
+        audit = admin.audit_log()
+        history = admin.history("ALN-2")
+        assert admin.verify()[0] is None
+    by_table = {(e.table_name, e.details.get("person_id")): e.actor for e in audit}
+    assert by_table[("assessments", "ALN-1")] == site.users["alna"]
+    assert by_table[("assessments", "STO-1")] == site.users["stovner"]
+    assert history[0].recorded_by == site.users["alna"] and history[0].decisions[0].caseworker == site.users["alna"]
+    assert "typed by hand" not in repr(audit)
+
+
+def test_a_move_between_districts_is_an_audited_hand_over(site: Site) -> None:
+    with site.store("stovner") as stovner:
+        with pytest.raises(StoreError):
+            stovner.move_person("STO-1", "Alna", "  ")
+        stovner.move_person("STO-1", "Alna", "flyttet til Furuset")
+        assert stovner.history("STO-1") == []
+    with site.store("alna") as alna:
+        assert len(alna.history("STO-1")) == 1 and alna.person_district("STO-1") == "Alna"
+    with site.store("admin") as admin:
+        moves = [e for e in admin.audit_log("person_moves") if e.details.get("to_bydel") == "Alna" and e.details.get("from_bydel")]
+        assert [(m.actor, m.details["from_bydel"], m.details["reason"]) for m in moves] == [
+            (site.users["stovner"], "Stovner", "flyttet til Furuset")
+        ]
+        assert admin.verify()[0] is None
