@@ -48,6 +48,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "les en eksportfil inn i saksregisteret som den innloggede brukeren",
         "en": "import an export file into the case store as the logged-in user",
     },
+    "cmd_report": {"nb": "planleggerens rapport (HTML eller XLSX) med tabeller og diagrammer",
+                   "en": "the planner's report (HTML or XLSX) with tables and charts"},
     "cmd_db": {"nb": "den delte databasen: opprett skjema, legg til brukere", "en": "the shared database: create the schema, add users"},
     "cmd_db_init": {
         "nb": "opprett eller oppgrader saksregisteret (PostgreSQL: tabeller, roller, tilganger, radsikkerhet)",
@@ -135,6 +137,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "o_planner_inputs": {"nb": "eksportfiler, klassifisert eller ikke", "en": "export files, classified or not"},
     "o_db_planner": {"nb": "les fra saksregisteret (med historikk) i stedet for filer",
                      "en": "read from the case store (with its history) instead of files"},
+    "o_rapport_bydel": {"nb": "bare denne bydelen (standard: hele byen)", "en": "this district only (default: the whole city)"},
+    "o_rapport_fil": {"nb": "rapportfilen: .html (én selvstendig fil) eller .xlsx",
+                      "en": "the report file: .html (one self-contained file) or .xlsx"},
     "o_udekket": {
         "nb": "behov mot tilbud per --dato: mangel per bydel, summert uten å trekke fra overskudd",
         "en": "need against supply as of --dato: shortfall per district, summed without subtracting surpluses",

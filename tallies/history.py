@@ -40,7 +40,7 @@ _SEX = {
 }
 SEXES = ("kvinne", "mann", "annet", "ukjent")
 FIELDS = ("person_id", "bydel", "vurdert_dato", "gruppe", "regel", "boligsituasjon", "livskvalitet", "institusjonsinntak_12m",
-          "kjonn", "fodselsar")
+          "kjonn", "fodselsar", "dekning")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Snapshot:
     gruppe: int | None  # the final group (the decision if any, else the suggestion)
     foreslatt_gruppe: int | None
     regel: str  # the deciding rule of the suggestion
+    besluttet: bool  # a caseworker recorded a decision (accepted or overrode)
     overstyrt: bool
     grunn: str  # the caseworker's reason for overriding ("" if none)
     boligsituasjon: str
@@ -58,6 +59,7 @@ class Snapshot:
     inntak: int | None
     kjonn: str  # one of SEXES
     fodselsar: int | None
+    dekning: str = "ukjent"
 
 
 def quality_of_life(raw: object) -> int | str | None:
@@ -93,7 +95,7 @@ def _day(raw: object) -> date | None:
 
 
 def snapshot(record: Mapping[str, Any], matrix: Matrix, fallback_person: str, final: int | None = None,
-             override_reason: str = "") -> Snapshot | None:
+             override_reason: str = "", decided: bool = False) -> Snapshot | None:
     """A snapshot from one record of canonical fields; None when its district is unknown."""
     found = matrix.districts.resolve(str(record.get("bydel") or ""))
     if found is None:
@@ -103,10 +105,11 @@ def snapshot(record: Mapping[str, Any], matrix: Matrix, fallback_person: str, fi
     chosen = final if final is not None else suggested
     person = str(record.get("person_id") or "").strip() or fallback_person
     return Snapshot(
-        person, found.navn, _day(record.get("vurdert_dato")), chosen, suggested, str(record.get("regel") or ""),
+        person, found.navn, _day(record.get("vurdert_dato")), chosen, suggested, str(record.get("regel") or ""), decided,
         chosen is not None and suggested is not None and chosen != suggested, override_reason,
         str(record.get("boligsituasjon") or "").strip().lower(), quality_of_life(record.get("livskvalitet")),
         _int(record.get("institusjonsinntak_12m")), sex(record.get("kjonn")), _int(record.get("fodselsar")),
+        str(record.get("dekning") or "").strip().lower() or "ukjent",
     )
 
 
@@ -178,10 +181,10 @@ def snapshots_from_store(store: Any, matrix: Matrix, page: int = 500) -> Iterato
         for row in rows:
             for stored in store.history(row.person_id):
                 record = {**stored.data, "person_id": row.person_id, "vurdert_dato": stored.vurdert_dato, "gruppe": stored.gruppe,
-                          "regel": stored.regel}
+                          "regel": stored.regel, "dekning": stored.dekning}
                 decision = stored.decision
                 made = snapshot(record, matrix, row.person_id, decision.final_gruppe if decision else None,
-                                (decision.reason or "") if decision and decision.overridden else "")
+                                (decision.reason or "") if decision and decision.overridden else "", decided=decision is not None)
                 if made is not None:
                     yield made
         offset += len(rows)

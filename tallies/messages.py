@@ -78,6 +78,82 @@ MESSAGES: dict[str, dict[str, str]] = {
               "district and quarter.",
     },
     "ind_maal": {"nb": "Mål", "en": "Targets"},
+    # The report
+    "rap_tittel": {"nb": "Boligbehov i rusfeltet — {omrade}", "en": "Housing need in the substance-use field — {omrade}"},
+    "rap_omrade": {"nb": "Område", "en": "Area"},
+    "rap_tilbudsdato": {"nb": "Tilbud per", "en": "Supply as of"},
+    "rap_personer": {"nb": "Personer (siste kartlegging)", "en": "Persons (latest assessment)"},
+    "rap_matrise": {"nb": "Matrise", "en": "Matrix"},
+    "rap_gyldig_fra": {"nb": "gyldig fra", "en": "valid from"},
+    "rap_laget": {"nb": "Laget", "en": "Made"},
+    "rap_innhold": {"nb": "Innhold", "en": "Contents"},
+    "rap_kilder": {"nb": "Kilder og antakelser", "en": "Sources and assumptions"},
+    "rap_gruppe_n": {"nb": "Gruppe {n}", "en": "Group {n}"},
+    "rap_maal": {"nb": "mål", "en": "target"},
+    "rap_behov": {"nb": "Behov og tilbud", "en": "Need and supply"},
+    "rap_behov_diagram": {"nb": "Personer per gruppe", "en": "Persons per group"},
+    "rap_samlokalisert_diagram": {"nb": "Samlokaliserte boliger: behov og tilbud per {dato}",
+                                  "en": "Co-located homes: need and supply as of {dato}"},
+    "rap_vel_diagram": {"nb": "Velferdsetatens plasser: behov og tilbud per {dato}",
+                        "en": "Velferdsetaten's places: need and supply as of {dato}"},
+    "rap_vel_hele_byen": {"nb": "Velferdsetatens plasser gjelder hele byen og sammenlignes med behovet i hele byen.",
+                          "en": "Velferdsetaten's places serve the whole city and are compared with the whole city's need."},
+    "rap_indikatorer": {"nb": "Indikatorer", "en": "Indicators"},
+    "rap_snitt_diagram": {"nb": "Livskvalitet: snitt per bydel (mål over 4,5)",
+                          "en": "Quality of life: mean per district (target over 4.5)"},
+    "rap_andel_diagram": {"nb": "Livskvalitet: andel som svarer 1 (mål under 10 %)",
+                          "en": "Quality of life: share answering 1 (target under 10 %)"},
+    "rap_trender": {"nb": "Utvikling over tid", "en": "Trends"},
+    "rap_trender_tekst": {
+        "nb": "Personer per gruppe blant dem som ble kartlagt i hvert kvartal (hver persons siste kartlegging i kvartalet), "
+              "og per år og bydel.",
+        "en": "Persons per group among those assessed in each quarter (each person's latest assessment in the quarter), "
+              "and per year and district.",
+    },
+    "rap_ingen_datoer": {"nb": "Ingen kartlegginger med dato.", "en": "No dated assessments."},
+    "rap_trend_kvartal": {"nb": "Kartlagte personer per gruppe og kvartal", "en": "Assessed persons per group and quarter"},
+    "rap_trend_ark": {"nb": "Trend kvartal", "en": "Trend quarter"},
+    "rap_trend_aar": {"nb": "Kartlagte personer per gruppe, år og bydel", "en": "Assessed persons per group, year and district"},
+    "rap_trend_aar_ark": {"nb": "Trend år", "en": "Trend year"},
+    "rap_trend_diagram": {"nb": "Kartlagte personer per gruppe og kvartal", "en": "Assessed persons per group and quarter"},
+    "rap_likeverd": {"nb": "Likeverd: gruppe etter kjønn og alder", "en": "Equity: group by sex and age"},
+    "rap_likeverd_tekst": {
+        "nb": "Fordelingen på gruppene etter kjønn og aldersgruppe i hver bydel (hver persons siste kartlegging). "
+              "Store forskjeller mellom bydeler kan vise ulik praksis.",
+        "en": "The distribution over the groups by sex and age band in each district (each person's latest assessment). "
+              "Large differences between districts may show differing practice.",
+    },
+    "rap_kjonn": {"nb": "Gruppe etter bydel og kjønn", "en": "Group by district and sex"},
+    "rap_kjonn_ark": {"nb": "Kjønn", "en": "Sex"},
+    "rap_kjonn_diagram": {"nb": "Personer per gruppe etter kjønn", "en": "Persons per group by sex"},
+    "rap_alder": {"nb": "Gruppe etter bydel og aldersgruppe", "en": "Group by district and age band"},
+    "rap_alder_ark": {"nb": "Alder", "en": "Age"},
+    "rap_overstyring": {"nb": "Overstyringer av matrisen", "en": "Overrides of the matrix"},
+    "rap_overstyring_tekst": {
+        "nb": "Hvor ofte saksbehandlerne velger en annen gruppe enn tabellen foreslår, per regel som avgjorde forslaget og "
+              "per bydel, med de vanligste begrunnelsene. Dette er grunnlaget for å revidere matrisen. En begrunnelse vises "
+              "bare når minst {minst} beslutninger har den ordrett.",
+        "en": "How often caseworkers choose another group than the table suggests, per rule that decided the suggestion and "
+              "per district, with the most common reasons: the basis for revising the matrix. A reason is shown only when "
+              "at least {minst} decisions give it word for word.",
+    },
+    "rap_ingen_beslutninger": {"nb": "Ingen registrerte beslutninger (bare saksregisteret har dem).",
+                               "en": "No recorded decisions (only the case store has them)."},
+    "rap_per_regel": {"nb": "Overstyringer per regel", "en": "Overrides per rule"},
+    "rap_per_bydel": {"nb": "Overstyringer per bydel", "en": "Overrides per district"},
+    "rap_regel_ark": {"nb": "Overstyring regel", "en": "Overrides rule"},
+    "rap_overstyring_ark": {"nb": "Overstyring bydel", "en": "Overrides district"},
+    "rap_overstyring_diagram": {"nb": "Andel overstyrt per regel", "en": "Share overridden per rule"},
+    "rap_regel": {"nb": "regel", "en": "rule"},
+    "rap_besluttet": {"nb": "beslutninger", "en": "decisions"},
+    "rap_overstyrt": {"nb": "overstyrt", "en": "overridden"},
+    "rap_andel_overstyrt": {"nb": "andel overstyrt (%)", "en": "share overridden (%)"},
+    "rap_grunner": {"nb": "vanligste begrunnelser", "en": "most common reasons"},
+    "rap_andre_grunner": {"nb": "{antall} andre begrunnelser", "en": "{antall} other reasons"},
+    "rap_filtype": {"nb": "{fil}: rapporten skrives som .html eller .xlsx", "en": "{fil}: the report is written as .html or .xlsx"},
+    "rap_ukjent_bydel": {"nb": "«{verdi}» er ikke en kjent bydel", "en": "'{verdi}' is not a known district"},
+    "rap_oversikt_ark": {"nb": "Rapport", "en": "Report"},
+    "rap_data_ark": {"nb": "Diagramdata", "en": "Chart data"},
 }
 
 register(MESSAGES)
