@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -14,6 +15,7 @@ from cli.main import main
 from matrix import Matrix
 from matrix.assessment import parse_assessment
 from rules import Classifier
+from tui.screens.ask_text import AskTextDialog
 from tui.screens.export_tally import ExportTallyDialog
 from tui.screens.tallies import TalliesScreen
 
@@ -98,3 +100,40 @@ async def test_tallies_follow_new_decisions_when_reopened(tmp_path: Path, matrix
         result = app.screen.result
         assert result is not None
         assert sum(n for (_, g), n in result.district_group.items() if g == 7) == before + 1
+
+
+@pilot_test
+async def test_tallies_pick_a_supply_date_and_write_the_report(tmp_path: Path, matrix: Matrix) -> None:
+    app = make_app(tmp_path / "case.sqlite", matrix, demo=120)
+    report = tmp_path / "rapport.html"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TalliesScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AskTextDialog)
+        dialog.query_one("#ask-text", Input).value = "31.12.2025"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and "ÅÅÅÅ-MM-DD" in text_of(dialog.query_one("#ask-error"))  # refused, explained
+        dialog.query_one("#ask-text", Input).value = "2026-01-01"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.supply_day == date(2026, 1, 1)
+        assert "Tilbud per 2026-01-01" in text_of(screen.query_one("#tally-status"))
+        titles = [str(tab.label) for tab in screen.query_one(TabbedContent).query("Tab")]
+        assert "Behov VEL" in titles
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#ask-text", Input).value = str(report)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.exported == report
+    text = report.read_text(encoding="utf-8")
+    assert "<svg" in text and "Tilbud per" in text and "2026-01-01" in text and "https://" not in text

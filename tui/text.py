@@ -38,6 +38,8 @@ _T: dict[str, dict[str, str]] = {
     "b_cancel_back": {"nb": "Avbryt / tilbake", "en": "Cancel / back"},
     "b_clear": {"nb": "Nullstill filter", "en": "Clear filters"},
     "b_view": {"nb": "Neste visning", "en": "Next view"},
+    "b_supply_date": {"nb": "Tilbudsdato", "en": "Supply date"},
+    "b_report": {"nb": "Rapport", "en": "Report"},
     "b_reassess": {"nb": "Ny kartlegging for personen", "en": "New assessment for the person"},
     # Screen titles
     "s_caseload": {"nb": "Saksliste", "en": "Caseload"},
@@ -260,10 +262,12 @@ _T: dict[str, dict[str, str]] = {
         "en": "Every assessment and decision of the person, oldest first, and what changed between them.",
     },
     "help_tallies": {
-        "nb": "Antall personer per bydel og gruppe (siste kartlegging; vedtatt gruppe der den finnes), dekning, og udekket "
-        "behov for gruppe 4–7 mot eksisterende plasser. v bytter visning, e eksporterer til CSV eller XLSX.",
-        "en": "Persons per district and group (latest assessment; the decided group where there is one), coverage, and "
-        "unmet need for groups 4–7 against existing places. v switches view, e exports to CSV or XLSX.",
+        "nb": "Antall personer per bydel og gruppe (siste kartlegging; vedtatt gruppe der den finnes), dekning, og behov "
+        "mot tilbud per tilbudsdatoen: mangel per bydel, summert uten å trekke fra overskudd. v bytter visning, d velger "
+        "tilbudsdato, e eksporterer tabellene til CSV eller XLSX, r skriver rapporten (HTML eller XLSX med diagrammer).",
+        "en": "Persons per district and group (latest assessment; the decided group where there is one), coverage, and need "
+        "against supply as of the supply date: shortfall per district, summed without subtracting surpluses. v switches "
+        "view, d picks the supply date, e exports the tables to CSV or XLSX, r writes the report (HTML or XLSX with charts).",
     },
     "help_import": {
         "nb": "Les inn en eksportfil (.csv, .xlsx, .jsonl) fra fagsystemet, klassifisert eller ikke. Hver gyldig rad "
@@ -290,6 +294,13 @@ _T: dict[str, dict[str, str]] = {
     "t_publish_no": {"nb": "nei: alle tall som de er", "en": "no: every count as it is"},
     "t_publish_yes": {"nb": "ja: tall 1–4 vises som <5 (prikking)", "en": "yes: counts 1–4 shown as <5 (suppressed)"},
     "t_default_file": {"nb": "opptelling.xlsx", "en": "tallies.xlsx"},
+    "t_supply_date_title": {"nb": "Tilbud per dato (ÅÅÅÅ-MM-DD; tomt: siste kartlegging eller i dag)",
+                            "en": "Supply as of date (YYYY-MM-DD; blank: the latest assessment or today)"},
+    "t_bad_date": {"nb": "Skriv datoen som ÅÅÅÅ-MM-DD", "en": "Write the date as YYYY-MM-DD"},
+    "t_report_to": {"nb": "Skriv rapporten til fil (.html eller .xlsx)", "en": "Write the report to a file (.html or .xlsx)"},
+    "t_default_report": {"nb": "rapport.html", "en": "report.html"},
+    "t_bad_report_suffix": {"nb": "Filnavnet må slutte på .html eller .xlsx", "en": "The file name must end in .html or .xlsx"},
+    "t_writing_report": {"nb": "Skriver rapporten …", "en": "Writing the report …"},
     "t_chart_groups": {"nb": "Personer per gruppe", "en": "Persons per group"},
     "t_chart_vel": {"nb": "Velferdsetatens plasser mot personer", "en": "Velferdsetaten's places against persons"},
     "t_chart_colocated": {

@@ -25,7 +25,12 @@ from matrix.messages import t
 from matrix.supply import COLOCATED
 from tallies.count import DEFAULT_BY, Tally, tally, write_tally
 from tallies.export import Shown, groups_label, shown_views
+from tallies.history import snapshots_from_store
 from tallies.need import unmet_need
+from tallies.report import build_report
+from tallies.report_file import SUFFIXES as REPORT_SUFFIXES
+from tallies.report_file import write_report
+from tui.screens.ask_text import AskTextDialog
 from tui.screens.base import AppScreen
 from tui.screens.export_tally import ExportTallyDialog
 from tui.text import localize_bindings, tr
@@ -38,6 +43,8 @@ class TalliesScreen(AppScreen):
         Binding("escape", "back", "b_back"),
         Binding("v", "next_view", "b_view"),
         Binding("e", "export", "b_export"),
+        Binding("d", "supply_date", "b_supply_date"),
+        Binding("r", "report", "b_report"),
     ]
 
     class Counted(Message):
@@ -167,5 +174,50 @@ class TalliesScreen(AppScreen):
         self.exported = message.path
         self.notify(tr("t_exported", fil=str(message.path)))
 
+    # -- supply date and the report --------------------------------------------------------
+    def action_supply_date(self) -> None:
+        current = self.chosen_day.isoformat() if self.chosen_day else ""
+        self.app.push_screen(AskTextDialog(tr("t_supply_date_title"), current, _date_problem, tr("b_supply_date")), self._date_chosen)
+
+    def _date_chosen(self, text: str | None) -> None:
+        if text is not None:
+            self.chosen_day = date.fromisoformat(text) if text else None
+            self._count()
+
+    def action_report(self) -> None:
+        self.app.push_screen(AskTextDialog(tr("t_report_to"), tr("t_default_report"), _report_problem, tr("b_report")),
+                             self._report_chosen)
+
+    def _report_chosen(self, text: str | None) -> None:
+        if text is not None:
+            self.notify(tr("t_writing_report"))
+            self._write_report(Path(text).expanduser(), self.supply_day)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="tally-report")
+    def _write_report(self, path: Path, day: date | None) -> None:
+        app = self.rapp
+        try:
+            report = build_report(snapshots_from_store(app.store, app.matrix), app.matrix, None, day, app.lang)
+            write_report(report, path)
+        except CaseFileError as error:
+            self.post_message(self.Exported(path, error.message(app.lang)))
+            return
+        self.post_message(self.Exported(path))
+
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+def _date_problem(text: str) -> str | None:
+    if not text:
+        return None
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return tr("t_bad_date")
+    return None
+
+
+def _report_problem(text: str) -> str | None:
+    path = Path(text)
+    return None if path.suffix.lower() in REPORT_SUFFIXES and path.stem else tr("t_bad_report_suffix")
