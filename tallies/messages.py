@@ -81,6 +81,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # The report
     "rap_tittel": {"nb": "Boligbehov i rusfeltet — {omrade}", "en": "Housing need in the substance-use field — {omrade}"},
     "rap_omrade": {"nb": "Område", "en": "Area"},
+    "rap_mangel": {"nb": "Mangel på samlokaliserte boliger (summen av bydelenes mangel)",
+                   "en": "Shortfall of co-located homes (the sum of the districts' shortfalls)"},
+    "rap_overskudd": {"nb": "Overskudd i bydeler med flere boliger enn behov (trekkes ikke fra)",
+                      "en": "Surplus in districts with more homes than need (not subtracted)"},
     "rap_tilbudsdato": {"nb": "Tilbud per", "en": "Supply as of"},
     "rap_personer": {"nb": "Personer (siste kartlegging)", "en": "Persons (latest assessment)"},
     "rap_matrise": {"nb": "Matrise", "en": "Matrix"},

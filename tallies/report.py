@@ -25,7 +25,7 @@ from tallies.count import Table, Tally, age_bands, age_group, publish_threshold,
 from tallies.export import Shown, groups_label, need_views, shown_table
 from tallies.history import SEXES, Snapshot, latest_per_person
 from tallies.indicators import indicators, quarter
-from tallies.need import supply_date
+from tallies.need import colocated_lines, supply_date
 from tallies.planner_views import indicator_views, targets_text
 
 TOP_REASONS = 3
@@ -243,10 +243,13 @@ def build_report(snapshots: Iterable[Snapshot], matrix: Matrix, district: str | 
                   per=g.status.per.isoformat(), status=g.status.verdi, merknad=g.status.merknad or g.status.kilde) for g in supply.maal]
     sources.append(t("antatt_merke", lang))
     place = district or t("ind_hele_byen", lang)
+    colocated = [line for line in colocated_lines(city, supply) if line.bydel == district]  # None: the total row
     facts: list[tuple[str, Any]] = [
         (t("rap_omrade", lang), place),
         (t("rap_tilbudsdato", lang), supply_day),
         (t("rap_personer", lang), len(mine_latest)),
+        (t("rap_mangel", lang), colocated[0].mangel if colocated and colocated[0].mangel is not None else "–"),
+        (t("rap_overskudd", lang), colocated[0].overskudd if colocated and colocated[0].overskudd is not None else "–"),
         (t("rap_matrise", lang), f"{matrix.version} ({t('rap_gyldig_fra', lang)} {matrix.data.matrise.gyldig_fra.dato.isoformat()})"),
         (t("rap_laget", lang), (now or datetime.now()).replace(microsecond=0)),
     ]

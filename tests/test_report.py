@@ -3,6 +3,7 @@ fetched), XLSX with native charts and typed cells, and its content from files an
 
 from __future__ import annotations
 
+import json
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -68,7 +69,7 @@ def test_the_net_log_check_catches_a_page_that_fetches(tmp_path: Path) -> None:
     assert page_requests(net_log) == ["http://example.invalid/x.png"]
 
 
-def test_the_xlsx_has_native_charts_typed_cells_and_filters(export: Path) -> None:
+def test_the_xlsx_has_native_charts_typed_cells_and_filters(export: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = export.with_name("rapport.xlsx")
     assert main(["report", str(export), "--dato", "2026-01-01", "-o", str(out), "--lang", "en"]) == 0
     with zipfile.ZipFile(out) as archive:
@@ -78,9 +79,15 @@ def test_the_xlsx_has_native_charts_typed_cells_and_filters(export: Path) -> Non
         assert any(b"<lineChart>" in archive.read(name) for name in charts)
     book = load_workbook(out)
     overview = book[book.sheetnames[0]]
-    facts = {row[0]: row[1] for row in overview.iter_rows(min_row=2, max_row=6, values_only=True)}
+    facts = {row[0]: row[1] for row in overview.iter_rows(min_row=2, max_row=8, values_only=True)}
     assert facts["Supply as of"] == datetime(2026, 1, 1)  # a date cell, not text
     assert isinstance(facts["Persons (latest assessment)"], int)
+    capsys.readouterr()
+    assert main(["tally", str(export), "--udekket", "--dato", "2026-01-01", "--json"]) == 0
+    lines = json.loads(capsys.readouterr().out)
+    districts = [line for line in lines if line["kategori"] == "samlokaliserte" and line["bydel"] is not None]
+    shortfall = "Shortfall of co-located homes (the sum of the districts' shortfalls)"
+    assert facts[shortfall] == sum(line["mangel"] for line in districts)
     sheet = book["Need co-located"] if "Need co-located" in book.sheetnames else book[book.sheetnames[2]]
     assert sheet.freeze_panes is not None and sheet.auto_filter.ref and sheet["A1"].font.bold
     numbers = [c for row in sheet.iter_rows(min_row=2, min_col=3, max_col=3) for c in row if c.value is not None]
