@@ -105,6 +105,24 @@ register(
             "nb": "Brukeren {navn} er lagt til som {rolle}{bydel}",
             "en": "The user {navn} was added as {rolle}{bydel}",
         },
+        "backup_les": {"nb": "Kan ikke lese sikkerhetskopien {fil}: {grunn}", "en": "Cannot read the backup {fil}: {grunn}"},
+        "backup_format": {
+            "nb": "{fil} er ikke en sikkerhetskopi fra rusmatrise (eller den er skadet)",
+            "en": "{fil} is not a rusmatrise backup (or it is damaged)",
+        },
+        "backup_nyere": {
+            "nb": "Sikkerhetskopien {fil} er fra en nyere versjon; oppdater rusmatrise først",
+            "en": "The backup {fil} is from a newer version; update rusmatrise first",
+        },
+        "backup_ikke_tom": {
+            "nb": "Gjenoppretting skjer bare til et tomt saksregister (kjør db init på en ny database eller fil)",
+            "en": "A restore goes into an empty case store only (run db init on a new database or file)",
+        },
+        "backup_skrevet": {"nb": "Sikkerhetskopi skrevet til {fil}: {antall} rader", "en": "Backup written to {fil}: {antall} rows"},
+        "backup_gjenopprettet": {
+            "nb": "Gjenopprettet {antall} rader fra {fil}; {verify}",
+            "en": "Restored {antall} rows from {fil}; {verify}",
+        },
         "store_reason": {
             "nb": "En begrunnelse er påkrevd når endelig gruppe avviker fra foreslått gruppe",
             "en": "A reason is required when the final group differs from the suggested group",

@@ -199,6 +199,10 @@ class PostgresStore(SqlStore):
         assert action == "import_done" and table == "imports" and row_ref is not None
         tx.one("SELECT rm_import_done(?, ?, ?) AS done", (row_ref, details, at))
 
+    def load_tables(self, tables: dict[str, tuple[str, ...]], order: Iterable[str], rows: dict[str, list[list[Any]]]) -> None:
+        """Copy a backup into this (empty) store as it was (casestore.backup); the owner only."""
+        _load_tables(self, tables, order, rows)
+
     def tally_records(self) -> Iterator[dict[str, Any]]:
         """As on SQLite; a planner reads the pseudonymised records (no ids) instead."""
         if self.identity().role != "planlegger":
@@ -208,6 +212,21 @@ class PostgresStore(SqlStore):
             rows = tx.all("SELECT bydel, gruppe, boligtype, boligstandard, ansvar, dekning, kjonn, fodselsar FROM planner_records")
         for r in rows:
             yield dict(r)
+
+
+def _load_tables(store: PostgresStore, tables: dict[str, tuple[str, ...]], order: Iterable[str], rows: dict[str, list[list[Any]]]) -> None:
+    names = list(order)
+    with store._write() as tx:
+        store._require_empty(tx)
+        for table in names:  # the owner's switch: user triggers off for the copy, in this transaction only
+            tx.conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        store._insert_rows(tx, tables, names, rows)
+        for table in names:
+            tx.conn.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+            if table != "audit_log":  # identity columns go on after the copied ids
+                tx.conn.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 1), max(id) IS NOT NULL) FROM {table}"
+                )
 
 
 def add_user(store: PostgresStore, name: str, role: str, bydel: str | None, password: str | None = None) -> None:

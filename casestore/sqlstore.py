@@ -399,3 +399,28 @@ class SqlStore:
             (tuple(r[f] for f in fields) for r in audit),
             {table: [tuple(r[c] for c in CHAINED[table]) for r in found] for table, found in rows.items()},
         )
+
+    # -- backup and restore (casestore.backup) -----------------------------------------------
+    def dump_tables(self, tables: dict[str, tuple[str, ...]]) -> dict[str, list[list[Any]]]:
+        """Every row of `tables` (columns as given, id order), in one snapshot."""
+        with self._read() as tx:
+            return {
+                t: [[r[c] for c in columns] for r in tx.all(f"SELECT {', '.join(columns)} FROM {t} ORDER BY id")]
+                for t, columns in tables.items()
+            }
+
+    def _insert_rows(self, tx: Tx, tables: dict[str, tuple[str, ...]], order: Iterable[str], rows: dict[str, list[list[Any]]]) -> None:
+        for table in order:
+            columns = tables[table]
+            statement = f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) RETURNING id"
+            for row in rows[table]:
+                if len(row) != len(columns):
+                    raise StoreError("backup_format", fil=table)
+                tx.insert(statement, row)
+
+    @staticmethod
+    def _require_empty(tx: Tx) -> None:
+        for table in ("persons", "audit_log"):
+            found = tx.one(f"SELECT count(*) AS n FROM {table}")
+            if found and int(found["n"]):
+                raise StoreError("backup_ikke_tom")

@@ -52,6 +52,8 @@ DB_KEY_FILE = option("--nokkelfil", metavar="mv_fil", help="o_nokkelfil")
 USER_NAME = option("name", metavar="mv_navn", help="o_user_name")
 USER_ROLE = option("--role", required=True, choices=("saksbehandler", "vel", "planlegger", "admin"), help="o_user_role")
 USER_DISTRICT = option("--bydel", metavar="mv_bydel", help="o_user_bydel")
+BACKUP_OUTPUT = option("-o", "--output", required=True, metavar="mv_fil", help="o_backup_output")
+RESTORE_FILE = option("file", metavar="mv_fil", help="o_restore_file")
 VERIFY_DB = option("--db", metavar="mv_url", help="o_db_verify", help_params={"standard": _default_store})
 TALLY_INPUTS = option("inputs", nargs="*", metavar="mv_inndata", help="o_tally_inputs")
 TALLY_DB = option("--db", metavar="mv_url", help="o_db_tally")
@@ -88,6 +90,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("demo", "cmd_demo", (DEMO_N, DEMO_SEED, DEMO_OUTPUT, MATRIX)),
     Command("verify", "cmd_verify", (VERIFY_DB,)),
     Command("import", "cmd_import", (IMPORT_FILE, STORE_DB, MAPPING, MATRIX)),
+    Command("backup", "cmd_backup", (STORE_DB, BACKUP_OUTPUT)),
+    Command("restore", "cmd_restore", (RESTORE_FILE, STORE_DB)),
     Command(
         "db",
         "cmd_db",

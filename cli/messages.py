@@ -50,6 +50,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cmd_report": {"nb": "planleggerens rapport (HTML eller XLSX) med tabeller og diagrammer",
                    "en": "the planner's report (HTML or XLSX) with tables and charts"},
+    "cmd_backup": {
+        "nb": "sikkerhetskopi av hele historikken (JSON, med hasher)",
+        "en": "back up the whole history (JSON, with hashes)",
+    },
+    "cmd_restore": {
+        "nb": "gjenopprett en sikkerhetskopi til et tomt saksregister, og kontroller den",
+        "en": "restore a backup into an empty case store, and verify it",
+    },
     "cmd_db": {"nb": "den delte databasen: opprett skjema, legg til brukere", "en": "the shared database: create the schema, add users"},
     "cmd_db_init": {
         "nb": "opprett eller oppgrader saksregisteret (PostgreSQL: tabeller, roller, tilganger, radsikkerhet)",
@@ -120,6 +128,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "saksregisteret: en SQLite-fil, sqlite:///sti eller postgresql://bruker@vert/database (standard: {standard})",
         "en": "the case store: an SQLite file, sqlite:///path or postgresql://user@host/database (default: {standard})",
     },
+    "o_backup_output": {"nb": "sikkerhetskopifilen som skal skrives", "en": "the backup file to write"},
+    "o_restore_file": {"nb": "sikkerhetskopifilen", "en": "the backup file"},
     "o_nokkelfil": {
         "nb": "fil på databasetjeneren med nøkkelen til planleggernes pseudonymer (eller RUSMATRISE_PSEUDONYM_KEY_FILE)",
         "en": "file on the database server holding the key for the planners' pseudonyms (or RUSMATRISE_PSEUDONYM_KEY_FILE)",

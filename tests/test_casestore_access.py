@@ -225,3 +225,23 @@ def test_a_move_between_districts_is_an_audited_hand_over(site: Site) -> None:
             (site.users["stovner"], "Stovner", "flyttet til Furuset")
         ]
         assert admin.verify()[0] is None
+
+
+def test_the_tui_on_postgres_shows_who_is_logged_in_and_only_their_district(site: Site, matrix: Matrix) -> None:
+    import asyncio
+
+    from tests.tui_pilot import SIZE, TODAY, screen_text
+    from tui.app import RusmatriseApp
+
+    async def scenario() -> None:
+        with site.store("alna") as alna:
+            app = RusmatriseApp(alna, matrix, lang="nb", today=TODAY, theme="textual-dark", cursor_blink=False)
+            async with app.run_test(size=SIZE) as pilot:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                text = screen_text(app)
+                assert f"Innlogget: {site.users['alna']} · saksbehandler · Alna" in text
+                assert "ALN-1" in text and "ALN-2" in text and "STO-" not in text
+                assert app.caseworker == site.users["alna"]
+
+    asyncio.run(scenario())

@@ -155,3 +155,30 @@ def test_history_rows_are_unchanged_by_later_writes(tmp_path: Path, store_url: s
     after = _Db(db).rows("SELECT * FROM assessments ORDER BY id")
     assert after[: len(before)] == before
     assert len(after) == 2 * len(before)
+
+
+def test_a_postgres_restart_while_in_use_loses_nothing_and_the_store_reconnects(pg_cluster, matrix, classifier, person) -> None:
+    from casestore import StoreError
+    from matrix.assessment import parse_assessment
+
+    url = pg_cluster.url(pg_cluster.new_database())
+    store = open_store(url)
+
+    def save(i: int) -> int:
+        assessment = parse_assessment(person(vurdert_dato=f"2024-01-{i:02d}"), matrix)
+        return store.record(assessment, classifier.classify(assessment), "tester")
+
+    saved = [save(i) for i in (1, 2, 3)]
+    pg_cluster.restart()
+    outcomes = []
+    for i in (4, 5, 6):
+        try:
+            saved.append(save(i))
+            outcomes.append("saved")
+        except StoreError as error:  # at most the action in flight, said in words
+            assert error.code == "store_connection_lost" and "kept" in error.message("en")
+            outcomes.append("lost connection")
+    assert outcomes[-1] == "saved"
+    assert [a.id for a in store.history("P-0001")] == saved
+    assert store.verify()[0] is None
+    store.close()

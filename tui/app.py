@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from casestore import CaseRow, Store
+from casestore.identity_text import identity_line
 from matrix.load import Matrix
 from matrix.messages import Lang
 from rules import Classifier, days_since
@@ -79,6 +80,10 @@ class RusmatriseApp(App[None]):
         self.classifier = Classifier(matrix)
         self.today = today or date.today()
         self.caseworker = caseworker if caseworker is not None else default_caseworker()
+        self.identity = store.identity()
+        if self.identity.verified:  # a shared store: the database login is who saves, and the header says so
+            self.caseworker = self.identity.user
+            self.sub_title = identity_line(self.identity, lang)
         self._start_theme = theme or terminal_theme()
         self.cursor_blink = cursor_blink  # off for screenshots and snapshot tests
 
