@@ -126,27 +126,48 @@ class _Collect:
         self.rows.append({name: cells[i] for name, i in self.index.items()})
 
 
-def _file_records(path: str | Path, matrix: Matrix, mapping: ColumnMapping | None) -> tuple[list[dict[str, Any]], int]:
+def _raw_rows(path: str | Path, mapping: ColumnMapping | None) -> tuple[list[dict[str, Any]], int]:
+    """Every data row's FIELDS as text, and how many lines could not be read."""
     source = open_source(path)
     layout = Layout(source, mapping)
-    if "gruppe" not in layout.names:
-        def ignore(rad: int, person_id: str | None, error: FieldError) -> None:
-            """Rejected rows are skipped; `reclassify` names their errors."""
-
-        sink = _Collect(output_header(layout))
-        stats = Reclassifier(matrix).run(source, layout, sink, ignore)
-        return sink.rows, stats.rejected
     index = {name: layout.names.index(name) for name in FIELDS if name in layout.names}
-    rows, skipped = [], 0
+    rows, unreadable = [], 0
     for cells in source.rows():
         if isinstance(cells, BadLine):
-            skipped += 1
+            unreadable += 1
             continue
         cells, _ = layout.shape(cells)
         if layout.is_blank(cells):
             continue
         rows.append({name: cell_text(cells[i]).strip() for name, i in index.items()})
-    return rows, skipped
+    return rows, unreadable
+
+
+def _key(row: Mapping[str, Any]) -> tuple[str, date | None]:
+    return str(row.get("person_id") or "").strip(), _day(row.get("vurdert_dato"))
+
+
+def _file_records(path: str | Path, matrix: Matrix, mapping: ColumnMapping | None) -> tuple[list[dict[str, Any]], int]:
+    """The rows of a file with their group. An unclassified export is classified by the fast
+    path; a row it rejects keeps no group (so need, trends and equity leave it out) but still
+    counts in the indicators, which read only its own fields: an answer «Ønsker ikke å svare»,
+    which the assessment does not take yet, must not drop the person from them."""
+    rows, skipped = _raw_rows(path, mapping)
+    source = open_source(path)
+    layout = Layout(source, mapping)
+    if "gruppe" in layout.names:
+        return rows, skipped
+
+    def ignore(rad: int, person_id: str | None, error: FieldError) -> None:
+        """Rejected rows get no group; `reclassify` names their errors."""
+
+    sink = _Collect(output_header(layout))
+    stats = Reclassifier(matrix).run(source, layout, sink, ignore)
+    classified = {_key(row): row for row in sink.rows}
+    for row in rows:
+        found = classified.get(_key(row), {})
+        row.update({name: found.get(name, "") for name in ("gruppe", "regel", "dekning")})
+    return rows, skipped + stats.rejected
 
 
 def snapshots_from_files(paths: Iterable[str | Path], matrix: Matrix, mapping: ColumnMapping | None = None) -> tuple[list[Snapshot], int]:

@@ -167,3 +167,19 @@ def test_files_or_store_not_both(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["indicators"]) == 2
     assert main(["indicators", "x.csv", "--db", str(tmp_path / "x.sqlite")]) == 2
     assert main(["indicators", str(tmp_path / "finnes-ikke.csv")]) == 1
+
+
+def test_an_unclassified_export_keeps_declining_persons_in_the_indicators(tmp_path: Path, matrix: Matrix,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "eksport.csv"
+    rows = [{**BASELINE, "person_id": f"U{i}", "bydel": "Sagene", "vurdert_dato": "2024-02-01", "livskvalitet": answer}
+            for i, answer in enumerate(["vil_ikke_svare", "2", "6"])]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    (row,) = indicators_json(capsys, str(path))
+    assert (row["personer"], row["besvart_livskvalitet"], row["vil_ikke_svare"]) == (3, 2, 1)
+    assert row["snitt_livskvalitet"] == 4
+    assert main(["tally", str(path), "--json"]) == 0  # the need counts still take only valid rows
+    assert sum(cell["antall"] for cell in json.loads(capsys.readouterr().out)) == 2
