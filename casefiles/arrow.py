@@ -49,33 +49,52 @@ class NotPlain(Exception):
     """polars could not read a block the way Python's csv would: read it the general way."""
 
 
-def read_plain_block(data: bytes, delimiter: str, width: int, field_limit: int) -> pl.DataFrame:
-    """The cells of a block of whole lines as text columns c0…c{width-1}, exactly as `csv.reader`
-    reads them; raises NotPlain when the block holds anything on which the two could differ."""
-    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-    sep = delimiter.encode()
-    if (b'"' in data or b"\x00" in data or data.count(b"\r") != data.count(b"\r\n")
-            or data.count(sep) != lines * (width - 1)):
+def read_plain_block(data: bytes, delimiter: str, width: int, field_limit: int, only: Sequence[int] | None = None) -> pl.DataFrame:
+    """The cells of a block of whole lines as text columns c0…c{width-1} (`only`: just those),
+    exactly as `csv.reader` reads them, and `blank`: whether every cell of the row is blank.
+    Raises NotPlain when the block holds anything on which the two readers could differ."""
+    if b'"' in data or b"\x00" in data:
         raise NotPlain
+    expected = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    # Each line whole (NUL is absent, so it is one field): as many lines as line feeds (none
+    # skipped), no carriage return left in one (Python would end a line there), and exactly the
+    # header's number of cells in every line, none longer than a field may be.
+    lines = pl.read_csv(data, has_header=False, separator="\x00", quote_char=None, infer_schema=False, empty_string_is_null=False,
+                        schema={"line": pl.String})["line"]
+    if (len(lines) != expected or lines.null_count() or lines.str.contains("\r", literal=True).any()
+            or (lines.str.count_matches(delimiter, literal=True) != width - 1).any()):
+        raise NotPlain
+    if (lines.str.len_bytes().max() or 0) > field_limit:  # type: ignore[operator]
+        raise NotPlain  # a field may be longer than Python's csv accepts: let it say so
     names = [f"c{i}" for i in range(width)]
     try:
         frame = pl.read_csv(data, has_header=False, separator=delimiter, quote_char=None, infer_schema=False,
-                            empty_string_is_null=False, schema=dict.fromkeys(names, pl.String), raise_if_empty=False)
+                            empty_string_is_null=False, schema=dict.fromkeys(names, pl.String), raise_if_empty=False,
+                            columns=None if only is None else list(only))
     except pl.exceptions.PolarsError:
         raise NotPlain from None
-    if frame.height != lines or frame.null_count().sum_horizontal().item():
+    if frame.height != expected or frame.null_count().sum_horizontal().item():
         raise NotPlain
-    if len(data) > field_limit and frame.select(pl.all().str.len_bytes().max()).max_horizontal().item() > field_limit:
-        raise NotPlain  # Python's csv refuses a field this long: let it say so
-    return frame
+    return frame.with_columns(blank=_blank_lines(lines, delimiter))
+
+
+def _blank_lines(lines: pl.Series, delimiter: str) -> pl.Series:
+    """Which lines hold only blank cells (Python's `strip` decides, once per distinct remainder)."""
+    maybe = ~matches(lines, "[A-Za-z0-9]")  # a letter or digit anywhere: not blank
+    if not maybe.any():
+        return maybe
+    rest = lines.str.replace_all(delimiter, "", literal=True)
+    blank = [text for text in distinct(rest.filter(maybe)) if not text.strip()]
+    return (rest.is_in(blank) & maybe) if blank else pl.repeat(False, len(lines), dtype=pl.Boolean, eager=True)
 
 
 def rows_frame(rows: Sequence[Sequence[str]], width: int) -> pl.DataFrame:
-    """Rows already read (and shaped to `width` text cells) as the same text columns."""
+    """Rows already read (shaped to `width` text cells, blank ones left out) as the same columns."""
     names = [f"c{i}" for i in range(width)]
     if not rows:
-        return pl.DataFrame(schema=dict.fromkeys(names, pl.String))
-    return pl.DataFrame([list(row) for row in rows], schema=dict.fromkeys(names, pl.String), orient="row")
+        return pl.DataFrame(schema={**dict.fromkeys(names, pl.String), "blank": pl.Boolean})
+    frame = pl.DataFrame([list(row) for row in rows], schema=dict.fromkeys(names, pl.String), orient="row")
+    return frame.with_columns(blank=pl.lit(False))
 
 
 def matches(column: pl.Series, pattern: str) -> pl.Series:
@@ -105,6 +124,12 @@ def lookup(column: pl.Series, keys: Sequence[Any], values: Sequence[Any], dtype:
 def replace_some(column: pl.Series, keys: Sequence[Any], values: Sequence[Any]) -> pl.Series:
     """`column` with the cells that are keys replaced by their values, the rest unchanged."""
     return column.replace(pl.Series(keys, dtype=column.dtype), pl.Series(values, dtype=column.dtype))
+
+
+def plain_start(column: pl.Series) -> pl.Series:
+    """True where a text cell does not start like a formula (see `plain_mask`)."""
+    starts = "".join(re.escape(c) for c in FORMULA_START)
+    return ~column.str.contains(f"^[{starts}]").fill_null(True)
 
 
 def plain_mask(column: pl.Series, delimiter: str) -> pl.Series:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,18 +74,14 @@ class Chunk:
     blank: int = 0  # blank rows read by Python's csv (left out of `frame`)
     rows: int = 0  # rows read (blank ones included)
     end: int = 0  # byte position after the chunk
-    cells_plain: bool = False  # every cell is certainly written as itself (no quote, no formula start)
+    by_polars: bool = False  # read by polars: no cell holds a quote or a line break
 
 
-def chunks(source: Source, layout: Layout) -> Iterator[Chunk]:
-    """The data rows of a CSV source, a block of whole lines at a time."""
+def chunks(source: Source, layout: Layout, only: list[int] | None = None) -> Iterator[Chunk]:
+    """The data rows of a CSV source, a block of whole lines at a time (`only`: just these columns)."""
     delimiter = source.delimiter or ","
     encoding = _ENCODINGS[source.encoding]
     width = layout.width
-    # A cell of a plain block starting like a formula: after a line break or a delimiter. (A
-    # carriage return there only ends a line; a delimiter cannot start a cell.)
-    firsts = re.escape("".join(c for c in arrow.FORMULA_START if c not in ("\r", delimiter))).encode()
-    formula = re.compile(b"(?:^|[\n" + re.escape(delimiter).encode() + b"])[" + firsts + b"]")
     rad = 0
     with source.path.open("rb") as file:
         file.readline()  # the header (one line: see `suitable`)
@@ -95,12 +90,14 @@ def chunks(source: Source, layout: Layout) -> Iterator[Chunk]:
                 block += file.readline()
             data = block if encoding == "utf-8" else block.decode(encoding).encode("utf-8")
             try:
-                frame = arrow.read_plain_block(data, delimiter, width, csv.field_size_limit())
+                frame = arrow.read_plain_block(data, delimiter, width, csv.field_size_limit(), only)
             except arrow.NotPlain:
                 chunk = _python_rows(block.decode(encoding), file, encoding, source, layout, rad)
+                if only is not None:
+                    chunk.frame = chunk.frame.select(*(f"c{i}" for i in only), "blank", "rad")
             else:
                 chunk = Chunk(frame.with_columns(pl.int_range(rad + 1, rad + 1 + frame.height, dtype=pl.UInt32).alias("rad")),
-                              rows=frame.height, cells_plain=formula.search(data) is None)
+                              rows=frame.height, by_polars=True)
             rad += chunk.rows
             chunk.end = file.tell()
             yield chunk
@@ -168,9 +165,10 @@ class ColumnarRun:
     """One pass over one CSV source; the caches that outlive a chunk, and the counts."""
 
     def __init__(self, owner: Reclassifier, source: Source, layout: Layout, output: Any,
-                 reject: Callable[[int, str | None, FieldError], None]) -> None:
+                 reject: Callable[[int, str | None, FieldError], None], tally: Any = None) -> None:
         if output is not None and output.kind != "csv":
             raise Unsuitable
+        self.tally = tally  # a tallies.Tally to count the accepted rows into, instead of writing them
         self.owner = owner
         self.classifier = owner.classifier
         self.check = owner.check.check
@@ -344,24 +342,15 @@ class ColumnarRun:
         valid &= person_ok
         earlier = self.duplicates(frame["rad"], person_id, day, person_ok & day_ok, valid)
         accepted = valid & (earlier == 0)
-        self.write_accepted(frame, accepted, columns, day, previous, chunk.cells_plain)
+        self.write_accepted(frame, accepted, columns, day, previous, chunk.by_polars)
         rejected = ~accepted
         if rejected.any():
             self.write_rejects(frame.filter(rejected), earlier.filter(rejected), chunk.shape_errors)
 
     def drop_blank(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """Rows whose every cell is blank are counted apart, as the general path does. A cell that
-        starts with a letter or digit is not blank; the others are judged by Python's `strip`."""
-        candidates = frame
-        for i in range(self.layout.width):
-            column = candidates[f"c{i}"]
-            maybe = ~arrow.matches(column, r"^[A-Za-z0-9]")
-            cells = [c for c in arrow.distinct(column.filter(maybe)) if not c.strip()]
-            candidates = candidates.filter(column.is_in(cells)) if cells else candidates.clear()
-            if not candidates.height:
-                return frame
-        self.stats.blank += candidates.height
-        return frame.filter(~frame["rad"].is_in(candidates["rad"].implode()))
+        kept, blank = drop_blank(frame)
+        self.stats.blank += blank
+        return kept
 
     def duplicates(self, rads: pl.Series, person_id: pl.Series, day: pl.Series, has_key: pl.Series, valid: pl.Series) -> pl.Series:
         """For each row, the row number of an earlier accepted row with its person_id and date (0: none)."""
@@ -386,7 +375,7 @@ class ColumnarRun:
         return earlier
 
     def write_accepted(self, frame: pl.DataFrame, accepted: pl.Series, columns: dict[str, pl.Series], day: pl.Series,
-                       previous: pl.Series, cells_plain: bool) -> None:
+                       previous: pl.Series, by_polars: bool) -> None:
         if not accepted.any():
             return
         everyone = bool(accepted.all())
@@ -417,12 +406,30 @@ class ColumnarRun:
         result = self.per_class(ids, ("decision", "dekning", "flags", "previous"), self.result_index)
         for position, count in result.value_counts().iter_rows():
             self.counts[position] += count
+        if self.tally is not None:
+            self.count_into_tally(good, result)
         if self.output is None:
             return
         suffix = arrow.pick(self.suffixes, result, pl.String)
         delimiter = self.output.delimiter
-        cells = [good[f"c{i}"] if cells_plain else self.rendered(good[f"c{i}"], delimiter) for i in self.keep]
+        cells = [self.rendered(good[f"c{i}"], delimiter, by_polars) for i in self.keep]
         arrow.write_lines(self.output.binary_sink(), cells, delimiter, suffix, LINE_END)
+
+    def count_into_tally(self, good: pl.DataFrame, result: pl.Series) -> None:
+        """The accepted rows as tally records (what the general path's tally sink receives), equal ones together."""
+        tally = self.tally
+        raw = [name for name in ("bydel", "kjonn", "fodselsar") if name in self.layout.index
+               and (name != "kjonn" or "kjonn" in tally.by) and (name != "fodselsar" or "aldersgruppe" in tally.by)]
+        frame = pl.DataFrame({"result": result, **{name: good[f"c{self.layout.index[name]}"] for name in raw}})
+        for index, *cells, n in frame.group_by("result", *raw).len("n").iter_rows():
+            verdict, _ = self.result_list[index]
+            group = self.owner.matrix.groups[verdict.gruppe]
+            record = {**dict(zip(raw, cells, strict=True)), "gruppe": verdict.gruppe, "boligtype": group.boligtype.verdi,
+                      "boligstandard": group.boligstandard.verdi, "ansvar": group.ansvar.verdi, "dekning": verdict.dekning}
+            tally.add(record, n)
+        if "vurdert_dato" in self.layout.index:
+            for cell in arrow.distinct(good[f"c{self.layout.index['vurdert_dato']}"]):
+                tally.saw_assessment(cell)
 
     def per_class(self, ids: dict[str, pl.Series], names: tuple[str, ...], decide: Callable[[dict[str, int]], int]) -> pl.Series:
         """`decide` once per distinct combination of the named id columns, joined back to the rows."""
@@ -488,9 +495,10 @@ class ColumnarRun:
             cells.append("" if previous is None else f"{previous}->{verdict.gruppe}")
         return self.output.suffix_text(cells).removesuffix(LINE_END)
 
-    def rendered(self, column: pl.Series, delimiter: str) -> pl.Series:
-        """A column as the CSV writer writes its cells: plain ones as they are, the rest by the writer."""
-        plain = arrow.plain_mask(column, delimiter)
+    def rendered(self, column: pl.Series, delimiter: str, by_polars: bool) -> pl.Series:
+        """A column as the CSV writer writes its cells: plain ones as they are, the rest by the writer.
+        (A cell polars read holds no quote, delimiter or line break: only its start can need care.)"""
+        plain = arrow.plain_start(column) if by_polars else arrow.plain_mask(column, delimiter)
         if plain.all():
             return column
         special = arrow.distinct(column.filter(~plain))
@@ -543,6 +551,42 @@ class ColumnarRun:
         stats.rows = rows_seen - stats.blank
         if stats.rows != stats.classified + stats.rejected:
             raise AssertionError(f"rows {stats.rows} != classified {stats.classified} + rejected {stats.rejected}")
+
+
+def drop_blank(frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """`frame` without its blank rows (every cell blank, as `Layout.is_blank` says), and how many."""
+    blank = frame["blank"]
+    count = int(blank.sum())
+    return (frame.filter(~blank) if count else frame).drop("blank"), count
+
+
+def count_classified(source: Source, layout: Layout, result: Any, valid_group: Callable[[str], bool],
+                     valid_district: Callable[[str], bool], fields: tuple[str, ...]) -> int:
+    """Count a classified CSV file into `result` (a tallies.Tally) as `tallies.from_files` does row
+    by row: equal records are counted together; returns the rows not counted."""
+    index = {name: layout.names.index(name) for name in fields if name in layout.names}
+    wanted = [name for name in index if name != "vurdert_dato" and (name != "kjonn" or "kjonn" in result.by)
+              and (name != "fodselsar" or "aldersgruppe" in result.by)]
+    skipped = 0
+    needed = sorted({index[name] for name in (*wanted, "gruppe", "bydel", "vurdert_dato") if name in index})
+    for chunk in chunks(source, layout, only=needed):
+        frame = drop_blank(chunk.frame)[0]
+        if not frame.height:
+            continue
+        ok = pl.repeat(True, frame.height, dtype=pl.Boolean, eager=True)
+        for name, test in (("gruppe", valid_group), ("bydel", valid_district)):
+            column = frame[f"c{index[name]}"] if name in index else pl.repeat("", frame.height, dtype=pl.String, eager=True)
+            cells = arrow.distinct(column)
+            ok &= arrow.pick([test(c.strip()) for c in cells], arrow.codes(column, cells), pl.Boolean)
+        skipped += int((~ok).sum())
+        counted = frame.filter(ok)
+        groups = counted.group_by([f"c{index[name]}" for name in wanted]).len("n")
+        for *cells, n in groups.iter_rows():
+            result.add({name: cell.strip() for name, cell in zip(wanted, cells, strict=True)}, n)
+        if "vurdert_dato" in index:
+            for cell in arrow.distinct(counted[f"c{index['vurdert_dato']}"]):
+                result.saw_assessment(cell.strip())
+    return skipped
 
 
 def _small_score(value: int) -> int:

@@ -110,8 +110,8 @@ class Tally:
             raise ValueError(f"unknown tally keys {unknown}; valid: {', '.join(TALLY_KEYS)}")
         return cls(matrix, keys, year or date.today().year)
 
-    def add(self, record: Mapping[str, object]) -> None:
-        """Count one classified record."""
+    def add(self, record: Mapping[str, object], count: int = 1) -> None:
+        """Count one classified record (`count` times: equal records counted together)."""
         matrix, keys = self.matrix, self.by
         raw_district = _text(record.get("bydel"))
         district = self._districts.get(raw_district)
@@ -137,13 +137,27 @@ class Tally:
             if age is None:
                 age = self._ages[birth] = age_group(birth, self.year) if birth else UNKNOWN
             values["aldersgruppe"] = age
-        self.counts[tuple(values[k] for k in keys)] += 1
-        self.district_group[(district, group)] += 1
-        self.coverage[(district, housing_type, coverage)] += 1
+        self.counts[tuple(values[k] for k in keys)] += count
+        self.district_group[(district, group)] += count
+        self.coverage[(district, housing_type, coverage)] += count
         if coverage == "udekket":
-            self.uncovered[(district, group)] += 1
-        self.total += 1
-        assessed = _day(record.get("vurdert_dato"))
+            self.uncovered[(district, group)] += count
+        self.total += count
+        self.saw_assessment(record.get("vurdert_dato"))
+
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts (same keys) to this one."""
+        self.counts.update(other.counts)
+        self.district_group.update(other.district_group)
+        self.coverage.update(other.coverage)
+        self.uncovered.update(other.uncovered)
+        self.total += other.total
+        if other.latest_assessment is not None:
+            self.saw_assessment(other.latest_assessment)
+
+    def saw_assessment(self, value: object) -> None:
+        """Widen the assessments' date range by one record's vurdert_dato (blank: no date)."""
+        assessed = _day(value)
         if assessed is not None and (self.latest_assessment is None or assessed > self.latest_assessment):
             self.latest_assessment = assessed
 
