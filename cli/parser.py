@@ -40,8 +40,23 @@ class Option:
         extra = dict(self.settings)
         if self.metavar:
             extra["metavar"] = t(self.metavar, lang)
-        params = {k: v() if callable(v) else v for k, v in self.help_params.items()}
-        parser.add_argument(*self.flags, help=t(self.help, lang, **params), **extra)
+        # A computed parameter (e.g. the default database path, which needs casestore) is left
+        # for argparse to fill in when it prints the help: every other run starts without it.
+        params = {k: f"%({k})s" if callable(v) else v for k, v in self.help_params.items()}
+        action = parser.add_argument(*self.flags, help=t(self.help, lang, **params), **extra)
+        for k, v in self.help_params.items():
+            if callable(v):
+                setattr(action, k, _Later(v))
+
+
+class _Later:
+    """A help parameter computed only when argparse formats the help text."""
+
+    def __init__(self, compute: Any) -> None:
+        self.compute = compute
+
+    def __str__(self) -> str:
+        return str(self.compute()).replace("%", "%%")
 
 
 def option(*flags: str, help: str, metavar: str | None = None, help_params: dict[str, object] | None = None,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import networkx as nx
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from matrix.load import Matrix
-from service_chain.graph import build_graph, node
+from service_chain.graph import PlainGraph, build_graph, node
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -26,21 +29,26 @@ class ServiceChain:
 
     def __init__(self, matrix: Matrix) -> None:
         self.matrix = matrix
-        self.graph: nx.DiGraph = build_graph(matrix)
+        self._plain = build_graph(matrix, PlainGraph())  # what the queries read
         self._memo: dict[tuple[int, str, bool], tuple[ServiceLine, ...]] = {}
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The chain as a networkx graph (built on first use: `check` validates it)."""
+        return build_graph(self.matrix)
 
     def tiers_of(self, group: int) -> list[str]:
         g = node("gruppe", group)
-        return [self.graph.nodes[n]["name"] for n in self.graph.successors(g) if self.graph.nodes[n]["kind"] == "niva"]
+        return [self._plain.nodes[n]["name"] for n in self._plain.successors(g) if self._plain.nodes[n]["kind"] == "niva"]
 
     def own_durations(self, group: int) -> set[str]:
         """The durations of the group's own tiers (T0-like tiers for everyone left out)."""
-        nodes = self.graph.nodes
+        nodes = self._plain.nodes
         return {nodes[node("niva", tid)]["varighet"] for tid in self.tiers_of(group)} - {"alle"}
 
     def selected_tiers(self, group: int, varighet: str, respite: bool = False) -> list[str]:
         """T0-like tiers always; then the group's tiers of this duration, or all if it has none."""
-        nodes = self.graph.nodes
+        nodes = self._plain.nodes
         tiers = [node("niva", tid) for tid in self.tiers_of(group)]
         general = [n for n in tiers if nodes[n]["varighet"] == "alle" and not nodes[n]["betinget"]]
         own = [n for n in tiers if nodes[n]["varighet"] != "alle"]
@@ -61,11 +69,11 @@ class ServiceChain:
         added = {tier.id: set(tier.lagt_til.grupper) for tier in self.matrix.data.niva if tier.lagt_til}
         for tier in self.selected_tiers(group, varighet, respite):
             t = node("niva", tier)
-            offered = sorted(self.graph.successors(t), key=lambda s: self.graph.edges[t, s]["order"])
+            offered = sorted(self._plain.successors(t), key=lambda s: self._plain.edges[t, s]["order"])
             for s in offered:
-                lines.append(ServiceLine(self.graph.nodes[s]["name"], self.provider_of(s), tier, group in added.get(tier, set())))
+                lines.append(ServiceLine(self._plain.nodes[s]["name"], self.provider_of(s), tier, group in added.get(tier, set())))
         return lines
 
     def provider_of(self, service_node: str) -> str:
-        providers = [p for p in self.graph.predecessors(service_node) if self.graph.nodes[p]["kind"] == "tilbyder"]
-        return self.graph.nodes[providers[0]]["name"]
+        providers = [p for p in self._plain.predecessors(service_node) if self._plain.nodes[p]["kind"] == "tilbyder"]
+        return self._plain.nodes[providers[0]]["name"]

@@ -12,18 +12,62 @@ boligstandard, ansvar. Edges carry `relation`:
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from matrix.load import Matrix
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class GraphBuilder(Protocol):
+    def add_node(self, node_for_adding: str, **attr: Any) -> None: ...
+
+    def add_edge(self, u_of_edge: str, v_of_edge: str, **attr: Any) -> None: ...
+
+
+class PlainGraph:
+    """The few networkx.DiGraph operations the chain's queries use, on plain dicts, with the same
+    semantics (a node added again gets its attributes updated, neighbours in insertion order):
+    answering `classify` does not need networkx loaded (about 100 ms at start-up)."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.edges: dict[tuple[str, str], dict[str, Any]] = {}
+        self._succ: dict[str, dict[str, None]] = {}
+        self._pred: dict[str, dict[str, None]] = {}
+
+    def add_node(self, node_for_adding: str, **attr: Any) -> None:
+        self.nodes.setdefault(node_for_adding, {}).update(attr)
+        self._succ.setdefault(node_for_adding, {})
+        self._pred.setdefault(node_for_adding, {})
+
+    def add_edge(self, u_of_edge: str, v_of_edge: str, **attr: Any) -> None:
+        for end in (u_of_edge, v_of_edge):
+            if end not in self.nodes:
+                self.add_node(end)
+        self._succ[u_of_edge][v_of_edge] = None
+        self._pred[v_of_edge][u_of_edge] = None
+        self.edges.setdefault((u_of_edge, v_of_edge), {}).update(attr)
+
+    def successors(self, n: str) -> list[str]:
+        return list(self._succ[n])
+
+    def predecessors(self, n: str) -> list[str]:
+        return list(self._pred[n])
 
 
 def node(kind: str, name: object) -> str:
     return f"{kind}:{name}"
 
 
-def build_graph(matrix: Matrix) -> nx.DiGraph:
+def build_graph(matrix: Matrix, graph: Any = None) -> nx.DiGraph:
+    """The chain as a networkx graph (or into `graph`, e.g. a PlainGraph)."""
+    if graph is None:
+        import networkx as nx
+
+        graph = nx.DiGraph()
     d = matrix.data
-    graph = nx.DiGraph()
     for provider in d.tilbyder:
         graph.add_node(node("tilbyder", provider.navn), kind="tilbyder", name=provider.navn, kilde=provider.kilde)
     for party in d.ansvar:

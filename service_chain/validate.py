@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from matrix.messages import Lang, t
 from service_chain.graph import node
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,8 @@ class GraphProblem:
 
 
 def _reachable(graph: nx.DiGraph, start: str, kind: str) -> list[str]:
+    import networkx as nx  # only `rusmatrise check` walks the graph: other commands start without networkx
+
     return [n for n in nx.descendants(graph, start) if graph.nodes[n]["kind"] == kind]
 
 
