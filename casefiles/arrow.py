@@ -40,9 +40,11 @@ os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 import polars as pl
 
+from matrix.safe_text import FORMULA_TRIGGERS
+
 DataFrame = pl.DataFrame
 Series = pl.Series
-FORMULA_START = "=+-@\t\r"  # a superset of the first characters the spreadsheet gate neutralises
+FORMULA_START = FORMULA_TRIGGERS  # the first characters the spreadsheet gate may neutralise
 
 
 class NotPlain(Exception):

@@ -496,14 +496,7 @@ class ColumnarRun:
         return self.output.suffix_text(cells).removesuffix(LINE_END)
 
     def rendered(self, column: pl.Series, delimiter: str, by_polars: bool) -> pl.Series:
-        """A column as the CSV writer writes its cells: plain ones as they are, the rest by the writer.
-        (A cell polars read holds no quote, delimiter or line break: only its start can need care.)"""
-        plain = arrow.plain_start(column) if by_polars else arrow.plain_mask(column, delimiter)
-        if plain.all():
-            return column
-        special = arrow.distinct(column.filter(~plain))
-        texts = [self.output.suffix_text([cell])[len(delimiter):-2] if cell else "" for cell in special]
-        return arrow.replace_some(column, special, texts)
+        return render_column(self.output, column, delimiter, by_polars)
 
     def write_rejects(self, rows: pl.DataFrame, earlier: pl.Series, shape_errors: dict[int, FieldError]) -> None:
         width = self.layout.width
@@ -551,6 +544,29 @@ class ColumnarRun:
         stats.rows = rows_seen - stats.blank
         if stats.rows != stats.classified + stats.rejected:
             raise AssertionError(f"rows {stats.rows} != classified {stats.classified} + rejected {stats.rejected}")
+
+
+def render_column(output: Any, column: pl.Series, delimiter: str, by_polars: bool) -> pl.Series:
+    """A text column as the CSV writer writes its cells: plain ones as they are, the rest by the
+    writer itself. (A cell polars read holds no quote, delimiter or line break: only its start
+    can need care.)"""
+    plain = arrow.plain_start(column) if by_polars else arrow.plain_mask(column, delimiter)
+    if plain.all():
+        return column
+    special = arrow.distinct(column.filter(~plain))
+    texts = [output.suffix_text([cell])[len(delimiter):-len(LINE_END)] if cell else "" for cell in special]
+    return arrow.replace_some(column, special, texts)
+
+
+def write_frame(output: Any, frame: pl.DataFrame) -> None:
+    """Rows of text columns, written exactly as `output.write(row)` writes each (CSV: in bulk)."""
+    if output.kind != "csv":
+        for row in frame.iter_rows():
+            output.write(list(row))
+        return
+    delimiter = output.delimiter
+    cells = [render_column(output, frame[name], delimiter, False) for name in frame.columns]
+    arrow.write_lines(output.binary_sink(), cells, delimiter, pl.repeat("", frame.height, dtype=pl.String, eager=True), LINE_END)
 
 
 def drop_blank(frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:

@@ -2,7 +2,9 @@
 
 The distributions live in `casefiles/data/demo.toml` and the district weights in
 `casefiles/data/bydel_befolkning.toml`; the group of each row is decided by the rules engine.
-The same (n, seed, today) always gives the same rows. Dates are drawn as days before `today`,
+The same (n, seed, today) always gives the same rows. `demo_rows` draws a row at a time (the
+TUI's demo caseload, tests); `demo_columns` draws the same distributions a column at a time
+(`rusmatrise demo`: a million rows in seconds). Dates are drawn as days before `today`,
 so that the share of assessments older than 12 months stays the same whatever the day.
 """
 
@@ -160,3 +162,157 @@ def demo_rows(n: int, seed: int, matrix: Matrix, today: date | None = None) -> I
     rng = random.Random(seed)
     for number in range(1, n + 1):
         yield generator.row(rng, number)
+
+
+# -- the same caseload, drawn a column at a time ----------------------------------------------
+
+
+class _Draws:
+    """Uniform numbers in [0, 1) from Python's Mersenne Twister (the same on every Python), a
+    column at a time: `random.Random(seed).randbytes` turned into floats by polars."""
+
+    def __init__(self, seed: str, n: int) -> None:
+        self.rng = random.Random(seed)
+        self.n = n
+
+    def uniform(self) -> Any:
+        from casefiles.arrow import pl
+
+        if not self.n:
+            return pl.Series([], dtype=pl.Float64)
+        raw = pl.Series([self.rng.randbytes(4 * self.n)], dtype=pl.Binary)
+        words = raw.bin.reinterpret(dtype=pl.Array(pl.UInt32, self.n), endianness="little").explode()
+        return words.cast(pl.Float64) / 4294967296.0
+
+    def choice(self, choice: _Choice) -> Any:
+        """Indices into `choice.values`, drawn by its weights."""
+        from casefiles.arrow import pl
+
+        total = choice.cum[-1]
+        cum = pl.Series([c / total for c in choice.cum[:-1]], dtype=pl.Float64)
+        return cum.search_sorted(self.uniform(), side="right").cast(pl.Int64)
+
+    def yes(self, probability: Any) -> Any:
+        return self.uniform() < probability
+
+    def integers(self, low: int, high: int) -> Any:
+        """Uniform integers low..high (both included)."""
+        from casefiles.arrow import pl
+
+        return (self.uniform() * (high - low + 1)).floor().cast(pl.Int64) + low
+
+
+def _pick(values: Sequence[Any], positions: Any) -> Any:
+    from casefiles.arrow import pl
+
+    return pl.Series(list(values)).gather(positions)
+
+
+def _by(key: Any, options: dict[Any, Any]) -> Any:
+    """Per row, the series in `options` chosen by the row's key."""
+    from casefiles.arrow import pl
+
+    chain = None
+    for value, series in options.items():
+        chain = (pl.when(key == value) if chain is None else chain.when(key == value)).then(series)
+    return pl.select(chain.otherwise(None)).to_series()  # type: ignore[union-attr]
+
+
+DEMO_BLOCK = 250_000  # rows drawn at a time: memory stays bounded however many are asked for
+
+
+def demo_columns(n: int, seed: int, matrix: Matrix, today: date | None = None) -> Iterator[Any]:
+    """`n` synthetic assessments as polars DataFrames of text columns (CANONICAL_FIELDS), a block
+    of rows at a time: deterministic for (n, seed, today) (each block from its own seed: a larger
+    caseload begins with a smaller one's whole blocks), drawn from the same distributions as
+    `demo_rows` a column at a time; every row valid; groups decided by the engine once per class."""
+    generator = _Generator(matrix, today or date.today())
+    for start in range(0, n, DEMO_BLOCK):
+        yield _demo_block(generator, min(DEMO_BLOCK, n - start), start, f"{seed}:{start // DEMO_BLOCK}")
+
+
+def _demo_block(g: _Generator, n: int, start: int, seed: str) -> Any:
+    from casefiles.arrow import factorize, pl
+
+    today = g.today
+    p = g.p
+    draw = _Draws(seed, n)
+    level = draw.choice(g.level) + 1
+    scores = {}
+    for name in DOMAIN_FIELDS:
+        deviation = _pick(g.deviation.values, draw.choice(g.deviation))
+        scores[name] = (level + g.shift[name] + deviation).clip(1, 5)
+    supervision_index = _by(level, {lv: draw.choice(g.supervision[lv - 1]) for lv in range(1, 6)})
+    supervision = _pick(g.supervision[0].values, supervision_index)
+    treatment = draw.yes(pl.select(pl.when(supervision == "heldogn").then(p["behandlingsbehov_heldogn"])
+                                   .otherwise(p["behandlingsbehov_ellers"])).to_series())
+    violence = draw.yes(_pick(p["vold_trusler_per_atferd"], scores["atferd"] - 1))
+    fire = draw.yes(_pick(p["brannrisiko_per_niva"], level - 1))
+    long_term = draw.yes(_pick(p["langvarig_per_niva"], level - 1))
+    housing = _by(supervision, {need: _pick(choice.values, draw.choice(choice)) for need, choice in g.housing.items()})
+    respite = draw.yes(p["avlastningsbehov"])
+    admissions = pl.select(pl.when(draw.yes(p["institusjonsinntak_oppgitt"]))
+                           .then(_pick(g.admissions.values, draw.choice(g.admissions)).cast(pl.String)).otherwise(pl.lit(""))).to_series()
+    quality = pl.select(pl.when(draw.yes(p["livskvalitet_oppgitt"]))
+                        .then(_pick(g.quality.values, draw.choice(g.quality)).cast(pl.String)).otherwise(pl.lit(""))).to_series()
+    # The previous group: the engine's group, once per class of what the table reads; most keep it.
+    code = sum((scores[name] * 16**i for i, name in enumerate(DOMAIN_FIELDS)), start=pl.zeros(n, dtype=pl.Int64, eager=True))
+    codes = code.unique().to_list()
+    domain_ids: dict[Any, int] = {}
+    examples: list[dict[str, int]] = []
+    for value in codes:
+        example = {name: value // 16**i % 16 for i, name in enumerate(DOMAIN_FIELDS)}
+        found = domain_ids.setdefault(g.classifier.domain_class(example), len(examples))
+        if found == len(examples):
+            examples.append(example)
+    domain = code.replace_strict(codes, [domain_ids[g.classifier.domain_class({name: c // 16**i % 16 for i, name in
+                                                                                enumerate(DOMAIN_FIELDS)})] for c in codes],
+                                 return_dtype=pl.UInt32)
+    positions, combos = factorize([domain, supervision_index.cast(pl.UInt32), treatment.cast(pl.UInt32), violence.cast(pl.UInt32),
+                                   fire.cast(pl.UInt32)])
+    groups = []
+    for combo in combos:
+        values = dict(examples[combo[0]])
+        values.update(tilsynsbehov=g.supervision[0].values[combo[1]], behandlingsbehov=bool(combo[2]), vold_trusler=bool(combo[3]),
+                      brannrisiko=bool(combo[4]))
+        groups.append(g.groups.index(g.classifier.decide(values).gruppe))
+    group_index = pl.Series(groups, dtype=pl.Int64).gather(positions)
+    step = pl.select(pl.when(draw.yes(0.5)).then(-1).otherwise(1)).to_series()
+    moved = (group_index + step).clip(0, len(g.groups) - 1)
+    previous_index = pl.select(pl.when(draw.yes(p["tidligere_gruppe_samme"])).then(group_index).otherwise(moved)).to_series()
+    previous = pl.select(pl.when(draw.yes(p["tidligere_gruppe_oppgitt"]))
+                         .then(_pick(g.groups, previous_index).cast(pl.String)).otherwise(pl.lit(""))).to_series()
+    low, high, mode = g.age
+    u = draw.uniform()
+    cut = (mode - low) / (high - low)
+    age = pl.select(pl.when(u < cut).then(low + (u * (high - low) * (mode - low)).sqrt())
+                    .otherwise(high - ((1 - u) * (high - low) * (high - mode)).sqrt())).to_series()
+    birth_year = (today.year - age.round(0).cast(pl.Int64)).cast(pl.String)
+    # N-gammel reads "more than 365 days": old ones start at 366.
+    old = draw.yes(p["gammel_vurdering"])
+    days_ago = pl.select(pl.when(old).then(draw.integers(366, 900)).otherwise(draw.integers(0, 364))).to_series()
+    assessed = (pl.lit(today) - pl.duration(days=days_ago))
+    wishes = pl.select(pl.when(draw.yes(p["brukers_onske_oppgitt"])).then(_pick(g.wishes, draw.integers(0, len(g.wishes) - 1)))
+                       .otherwise(pl.lit(""))).to_series()
+    yes_no = pl.Series(list(_YES_NO))
+    columns = {
+        "person_id": pl.select(pl.format("D{}", pl.int_range(start + 1, start + n + 1, eager=True).cast(pl.String).str.zfill(7)))
+        .to_series(),
+        "bydel": _pick(g.district.values, draw.choice(g.district)),
+        **{name: scores[name].cast(pl.String) for name in DOMAIN_FIELDS},
+        "tilsynsbehov": supervision,
+        "behandlingsbehov": yes_no.gather(treatment.cast(pl.Int64)),
+        "vold_trusler": yes_no.gather(violence.cast(pl.Int64)),
+        "brannrisiko": yes_no.gather(fire.cast(pl.Int64)),
+        "varighet": pl.select(pl.when(long_term).then(pl.lit("langvarig")).otherwise(pl.lit("kortvarig"))).to_series(),
+        "boligsituasjon": housing,
+        "avlastningsbehov": yes_no.gather(respite.cast(pl.Int64)),
+        "institusjonsinntak_12m": admissions,
+        "livskvalitet": quality,
+        "brukers_onske": wishes,
+        "kjonn": _pick(g.sex.values, draw.choice(g.sex)),
+        "fodselsar": birth_year,
+        "vurdert_dato": pl.select(assessed.dt.strftime("%Y-%m-%d")).to_series(),
+        "tidligere_gruppe": previous,
+    }
+    return pl.DataFrame({name: columns[name].cast(pl.String).alias(name) for name in CANONICAL_FIELDS})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from casefiles.demo import demo_rows
+from casefiles.demo import demo_columns
 from casefiles.messages import CaseFileError
 from casefiles.readers import kind_of
 from casefiles.writers import Staging, open_table
@@ -32,8 +32,10 @@ def run(args: argparse.Namespace) -> int:
                                numeric=("boevne", "rus", "psykisk_helse", "somatisk_helse", "atferd", "sosial_fungering",
                                         "institusjonsinntak_12m", "livskvalitet", "fodselsar", "tidligere_gruppe"))
             try:
-                for row in demo_rows(args.n, args.seed, matrix):
-                    table.write(list(row.values()))
+                from casefiles.columnar import write_frame
+
+                for block in demo_columns(args.n, args.seed, matrix):  # drawn a column at a time
+                    write_frame(table, block)
             finally:
                 table.close()
             staging.commit()
