@@ -145,6 +145,12 @@ register(
             "en": "The import was cancelled after row {rad}; {lagret} assessments are saved. "
             "Import the file again to continue: rows already saved are skipped.",
         },
+        "store_konflikt": {
+            "nb": "Obs: {hvem} lagret en nyere kartlegging av {person} ({tid}) mens du arbeidet. "
+            "Begge versjonene er tatt vare på; se historikken (h) og avgjør hvilken som gjelder.",
+            "en": "Note: {hvem} saved a newer assessment of {person} ({tid}) while you worked. "
+            "Both versions are kept; see the history (h) and decide which one stands.",
+        },
         "import_nektet": {
             "nb": "din bruker kan ikke skrive for denne personen (en annen bydel, eller personen er ikke henvist deg)",
             "en": "your user cannot write for this person (another district, or the person is not referred to you)",

@@ -213,6 +213,16 @@ class SqlStore:
         with self._write() as tx:
             self._move(tx, person_id, to_bydel, reason.strip(), actor or self.identity().user, self._now())
 
+    def moves(self, person_id: str) -> list[dict[str, Any]]:
+        """The person's placements and moves between districts, oldest first."""
+        with self._read() as tx:
+            rows = tx.all(
+                """SELECT m.from_bydel, m.to_bydel, m.moved_at, m.moved_by, m.reason FROM person_moves m
+                   JOIN persons p ON p.id = m.person_ref WHERE p.person_id = ? ORDER BY m.id""",
+                (person_id,),
+            )
+        return [dict(r) for r in rows]
+
     def person_district(self, person_id: str) -> str | None:
         """The district the person is placed in now (None when unknown or not visible)."""
         with self._read() as tx:
@@ -355,6 +365,10 @@ class SqlStore:
     def history(self, person_id: str) -> list[StoredAssessment]:
         """Every assessment of the person, oldest first, each with all its decisions."""
         return self._assessments(person_id)
+
+    def assessments_since(self, person_id: str, after_id: int, exclude: int | None = None) -> list[StoredAssessment]:
+        """The person's assessments recorded after assessment `after_id` (by anyone), but `exclude`."""
+        return [a for a in self._assessments(person_id) if a.id > after_id and a.id != exclude]
 
     def latest_assessment(self, person_id: str) -> StoredAssessment | None:
         found = self._assessments(person_id)

@@ -54,6 +54,8 @@ USER_ROLE = option("--role", required=True, choices=("saksbehandler", "vel", "pl
 USER_DISTRICT = option("--bydel", metavar="mv_bydel", help="o_user_bydel")
 BACKUP_OUTPUT = option("-o", "--output", required=True, metavar="mv_fil", help="o_backup_output")
 RESTORE_FILE = option("file", metavar="mv_fil", help="o_restore_file")
+INNSYN_PERSON = option("person_id", metavar="mv_person", help="o_innsyn_person")
+INNSYN_OUTPUT = option("-o", "--output", metavar="mv_fil", help="o_innsyn_output")
 VERIFY_DB = option("--db", metavar="mv_url", help="o_db_verify", help_params={"standard": _default_store})
 TALLY_INPUTS = option("inputs", nargs="*", metavar="mv_inndata", help="o_tally_inputs")
 TALLY_DB = option("--db", metavar="mv_url", help="o_db_tally")
@@ -91,6 +93,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("verify", "cmd_verify", (VERIFY_DB,)),
     Command("import", "cmd_import", (IMPORT_FILE, STORE_DB, MAPPING, MATRIX)),
     Command("backup", "cmd_backup", (STORE_DB, BACKUP_OUTPUT)),
+    Command("innsyn", "cmd_innsyn", (INNSYN_PERSON, STORE_DB, JSON, INNSYN_OUTPUT)),
     Command("restore", "cmd_restore", (RESTORE_FILE, STORE_DB)),
     Command(
         "db",

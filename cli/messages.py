@@ -58,6 +58,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "gjenopprett en sikkerhetskopi til et tomt saksregister, og kontroller den",
         "en": "restore a backup into an empty case store, and verify it",
     },
+    "cmd_innsyn": {
+        "nb": "innsyn: alt saksregisteret har om én person, som lesbart dokument eller JSON",
+        "en": "access request: everything the case store holds about one person, readable or as JSON",
+    },
     "cmd_db": {"nb": "den delte databasen: opprett skjema, legg til brukere", "en": "the shared database: create the schema, add users"},
     "cmd_db_init": {
         "nb": "opprett eller oppgrader saksregisteret (PostgreSQL: tabeller, roller, tilganger, radsikkerhet)",
@@ -72,6 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Metavariables (placeholders in the usage lines)
     "mv_fil": {"nb": "FIL", "en": "FILE"},
     "mv_navn": {"nb": "NAVN", "en": "NAME"},
+    "mv_person": {"nb": "PERSON_ID", "en": "PERSON_ID"},
     "mv_bydel": {"nb": "BYDEL", "en": "DISTRICT"},
     "mv_dato": {"nb": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
     "mv_url": {"nb": "URL", "en": "URL"},
@@ -130,6 +135,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "o_backup_output": {"nb": "sikkerhetskopifilen som skal skrives", "en": "the backup file to write"},
     "o_restore_file": {"nb": "sikkerhetskopifilen", "en": "the backup file"},
+    "o_innsyn_person": {"nb": "personens id", "en": "the person's id"},
+    "o_innsyn_output": {
+        "nb": "skriv til FIL (.json gir JSON) i stedet for skjermen",
+        "en": "write to FILE (.json gives JSON) instead of the screen",
+    },
     "o_nokkelfil": {
         "nb": "fil på databasetjeneren med nøkkelen til planleggernes pseudonymer (eller RUSMATRISE_PSEUDONYM_KEY_FILE)",
         "en": "file on the database server holding the key for the planners' pseudonyms (or RUSMATRISE_PSEUDONYM_KEY_FILE)",

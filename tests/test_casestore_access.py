@@ -123,6 +123,11 @@ def test_alna_sees_no_stovner_person_through_the_store(site: Site) -> None:
         assert sorted(r["bydel"] for r in alna.tally_records()) == ["Alna", "Alna"]
         with pytest.raises(StoreError):
             alna.audit_log()  # the audit log (with every person id) is the admin's
+        from casestore.innsyn import person_record
+
+        with pytest.raises(StoreError):
+            person_record(alna, "STO-1")  # no innsyn export of another district's person either
+        assert person_record(alna, "ALN-1")["bydel"] == "Alna"
         breach = None
         with pytest.raises(StoreError):
             breach = alna.verify()
@@ -245,3 +250,49 @@ def test_the_tui_on_postgres_shows_who_is_logged_in_and_only_their_district(site
                 assert app.caseworker == site.users["alna"]
 
     asyncio.run(scenario())
+
+
+def test_saving_over_a_newer_assessment_by_someone_else_keeps_both_and_says_so(
+    site: Site, matrix: Matrix, classifier: Classifier, person
+) -> None:
+    import asyncio
+
+    from tests.tui_pilot import SIZE, TODAY
+    from tui.screens.assessment import AssessmentScreen
+    from tui.screens.caseload import CaseloadScreen
+    from tui.widgets.choice import ChoiceSet
+
+    async def scenario() -> list[str]:
+        with site.store("alna") as alna:
+            app = RusmatriseApp(alna, matrix, lang="nb", today=TODAY, theme="textual-dark", cursor_blink=False)
+            async with app.run_test(size=SIZE, notifications=True) as pilot:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                await pilot.press("enter")  # the first person, ALN-1, opened by Alna's caseworker
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, AssessmentScreen) and screen.base is not None
+                assert screen.base.person_id == "ALN-1"
+                # meanwhile someone else saves a newer assessment of the same person
+                newer = parse_assessment(person(person_id="ALN-1", bydel="Alna", tilsynsbehov="heldogn"), matrix)
+                with site.store("admin") as admin:
+                    admin.record(newer, classifier.classify(newer), "admin")
+                screen.query_one("#f-tilsynsbehov", ChoiceSet).focus()
+                await pilot.press("4")
+                await pilot.pause()
+                await pilot.press("ctrl+s")
+                await pilot.pause()
+                await pilot.press("ctrl+s")  # accept the suggestion
+                await pilot.pause()
+                assert isinstance(app.screen, CaseloadScreen)
+                return [str(n.message) for n in app._notifications]
+
+    from tui.app import RusmatriseApp
+
+    messages = asyncio.run(scenario())
+    conflict = [m for m in messages if "nyere kartlegging" in m]
+    assert len(conflict) == 1 and site.users["admin"] in conflict[0] and "Begge versjonene er tatt vare på" in conflict[0]
+    with site.store("admin") as admin:
+        history = admin.history("ALN-1")
+    assert [a.data["tilsynsbehov"] for a in history] == ["daglig", "heldogn", "dagtid"]  # all three kept
+    assert [a.recorded_by for a in history[1:]] == [site.users["admin"], site.users["alna"]]

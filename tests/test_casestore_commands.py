@@ -99,3 +99,28 @@ def test_restore_refuses_a_file_that_is_not_a_backup(store_url: str, tmp_path: P
     bogus.write_text('{"format": "something else"}', encoding="utf-8")
     code, _, err = run(capsys, "restore", str(bogus), "--db", store_url, "--lang", "en")
     assert code == 1 and "not a rusmatrise backup" in err
+
+
+def test_innsyn_gives_the_whole_record_every_version(store_url: str, tmp_path: Path, matrix, classifier, person, capsys) -> None:
+    from casestore import decide
+    from matrix.assessment import parse_assessment
+
+    with open_store(store_url) as store:
+        first = parse_assessment(person(tilsynsbehov="daglig", vurdert_dato="2024-01-05"), matrix)
+        result = classifier.classify(first)
+        store.record(first, result, "kari", decide(matrix, first, result, 4, "kari", "trenger base"))
+        corrected = parse_assessment(person(tilsynsbehov="dagtid", vurdert_dato="2024-01-05"), matrix)  # a correction
+        store.record(corrected, classifier.classify(corrected), "kari")
+    code, out, err = run(capsys, "innsyn", "P-0001", "--db", store_url, "--json")
+    assert code == 0, err
+    record = json.loads(out)
+    assert record["bydel"] == "Alna" and [m["to_bydel"] for m in record["flyttinger"]] == ["Alna"]
+    assert [a["opplysninger"]["tilsynsbehov"] for a in record["kartlegginger"]] == ["daglig", "dagtid"]
+    assert record["kartlegginger"][0]["beslutninger"][0]["begrunnelse_for_avvik"] == "trenger base"
+    document = tmp_path / "innsyn.txt"
+    assert run(capsys, "innsyn", "P-0001", "--db", store_url, "-o", str(document), "--lang", "en")[0] == 0
+    text = document.read_text(encoding="utf-8")
+    assert "Assessment 1 of 2" in text and "Assessment 2 of 2" in text and "(trenger base)" in text and "Nothing is overwritten" in text
+    assert stat.S_IMODE(document.stat().st_mode) == 0o600
+    code, _, err = run(capsys, "innsyn", "P-9999", "--db", store_url, "--lang", "en")
+    assert code == 1 and "Found nothing about P-9999" in err

@@ -18,6 +18,7 @@ from casestore import DecisionInput, StoredAssessment, StoreError
 from matrix.assessment import Assessment, AssessmentInvalid, parse_assessment
 from rules import TableGap
 from rules.result import Classification
+from tui.display import shown
 from tui.form_spec import form_fields
 from tui.screens.base import AppScreen
 from tui.screens.confirm import ConfirmDialog
@@ -123,12 +124,23 @@ class AssessmentScreen(AppScreen):
         try:
             if self.base is not None and not self.dirty:
                 store.record_decision(self.base.id, decision)
+                saved_id = self.base.id
             else:
-                store.record(self.assessment, self.result, decision.caseworker, decision)
+                saved_id = store.record(self.assessment, self.result, decision.caseworker, decision)
+            # Someone else saved this person while the form was open: both versions are kept
+            # (history is append-only); say so, so that nobody thinks theirs replaced the other.
+            newer = store.assessments_since(self.assessment.person_id, self.base.id if self.base else 0, exclude=saved_id)
         except StoreError as error:
             self.notify(error.message(self.rapp.lang), severity="error", timeout=10)
             return
         self._initial = self.query_one(AssessmentForm).raw()
+        if newer:
+            other = newer[-1]
+            self.notify(
+                tr("store_konflikt", person=shown(self.assessment.person_id), hvem=shown(other.recorded_by), tid=other.recorded_at[:16]),
+                severity="warning",
+                timeout=30,
+            )
         self.notify(tr("d_saved", person=self.assessment.person_id, gruppe=decision.final_gruppe))
         self.dismiss(True)
 
