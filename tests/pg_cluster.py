@@ -35,6 +35,31 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+OWNER_FILE = "owner.pid"
+
+
+def remove_stale(bin_dir: Path) -> None:
+    """Stop and remove clusters left by a run that was killed before it could clean up (its
+    owner process is gone), so a SIGKILLed test run leaves nothing running for long."""
+    for found in Path(tempfile.gettempdir()).glob("rusmatrise-pg-*"):
+        try:
+            owner = int((found / OWNER_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(owner, 0)
+            continue  # still running: not ours to touch
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        runner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        with contextlib.suppress(subprocess.SubprocessError, OSError):
+            subprocess.run([*runner, str(bin_dir / "pg_ctl"), "-D", str(found / "data"), "-m", "immediate", "stop"],
+                           capture_output=True, timeout=60)  # fmt: skip
+        shutil.rmtree(found, ignore_errors=True)
+
+
 class Cluster:
     """One running cluster. `url(db)` connects as the superuser over the unix socket."""
 
@@ -43,7 +68,9 @@ class Cluster:
         if binaries is None:
             raise RuntimeError("PostgreSQL is not installed (scripts/system-deps.sh installs it)")
         self.bin = binaries
+        remove_stale(binaries)
         self.dir = Path(tempfile.mkdtemp(prefix="rusmatrise-pg-"))
+        (self.dir / OWNER_FILE).write_text(str(os.getpid()), encoding="utf-8")
         self.data = self.dir / "data"
         self.port = _free_port()
         self.tcp = tcp
