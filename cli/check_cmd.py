@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.common import matrix_or_exit
+from cli.common import matrix_or_exit, say
 from matrix.messages import t
 from rules import Classifier
 from rules.table_check import check_table
@@ -14,24 +14,24 @@ from service_chain import ServiceChain, validate_graph
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
     matrix = matrix_or_exit(args.matrix, lang, code=1)
-    print(t("check_ok", lang, tekst=t("check_matrise", lang, fil=matrix.path, versjon=matrix.version)))
+    say(t("check_ok", lang, tekst=t("check_matrise", lang, fil=matrix.path, versjon=matrix.version)))
     failed = False
     chain = ServiceChain(matrix)
     report = check_table(Classifier(matrix, chain))
     if report.gap_count:
         failed = True
         example = ", ".join(f"{k}={v}" for k, v in report.gaps[0].items())
-        print(t("check_feil", lang, tekst=t("check_hull", lang, antall=report.gap_count, eksempel=example)))
+        say(t("check_feil", lang, tekst=t("check_hull", lang, antall=report.gap_count, eksempel=example)))
     for rule in report.shadowed + report.never_matching:
         failed = True
-        print(t("check_feil", lang, tekst=t("check_skygget", lang, regel=rule)))
+        say(t("check_feil", lang, tekst=t("check_skygget", lang, regel=rule)))
     if not failed:
         profiles = f"{report.profiles:,}".replace(",", " ")
-        print(t("check_ok", lang, tekst=t("check_tabell", lang, profiler=profiles, distinkte=report.distinct)))
+        say(t("check_ok", lang, tekst=t("check_tabell", lang, profiler=profiles, distinkte=report.distinct)))
     problems = validate_graph(chain.graph)
     for problem in problems:
         failed = True
-        print(t("check_feil", lang, tekst=problem.message(lang)))
+        say(t("check_feil", lang, tekst=problem.message(lang)))
     if not problems:
-        print(t("check_ok", lang, tekst=t("check_graf", lang, noder=chain.graph.number_of_nodes(), kanter=chain.graph.number_of_edges())))
+        say(t("check_ok", lang, tekst=t("check_graf", lang, noder=chain.graph.number_of_nodes(), kanter=chain.graph.number_of_edges())))
     return 1 if failed else 0

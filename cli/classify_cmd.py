@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from cli.common import matrix_or_exit, print_json
+from cli.common import matrix_or_exit, print_json, say
 from matrix.assessment import AssessmentInvalid, parse_assessment
 from matrix.messages import t
 from rules import Classifier
@@ -23,12 +23,12 @@ def _read(source: str, lang: str) -> object:
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        print(t("fil_les", lang, fil=source, grunn=getattr(error, "strerror", None) or error), file=sys.stderr)
+        say(t("fil_les", lang, fil=source, grunn=getattr(error, "strerror", None) or error), err=True)
         return None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        print(t("json_ugyldig", lang, grunn=f"{error.msg} (linje {error.lineno}, kolonne {error.colno})"), file=sys.stderr)
+        say(t("json_ugyldig", lang, grunn=f"{error.msg} (linje {error.lineno}, kolonne {error.colno})"), err=True)
         return None
 
 
@@ -66,17 +66,17 @@ def run(args: argparse.Namespace) -> int:
     if raw is None:
         return EXIT_INVALID
     if not isinstance(raw, dict):
-        print(t("json_objekt", lang), file=sys.stderr)
+        say(t("json_objekt", lang), err=True)
         return EXIT_INVALID
     try:
         assessment = parse_assessment(raw, matrix)
     except AssessmentInvalid as invalid:
         for error in invalid.errors:
-            print(t("felt_feil", lang, felt=error.felt, feil=error.message(lang)), file=sys.stderr)
+            say(t("felt_feil", lang, felt=error.felt, feil=error.message(lang)), err=True)
         return EXIT_INVALID
     result = Classifier(matrix).classify(assessment, lang=lang)
     if args.tekst:
-        print(render_text(result, lang))
+        say(render_text(result, lang))
     else:
         print_json(result.model_dump(mode="json"))
     return 0

@@ -6,13 +6,12 @@ The same N, seed and day give the same file; every row is valid. Written whole o
 from __future__ import annotations
 
 import argparse
-import sys
 
 from casefiles.demo import demo_columns
 from casefiles.messages import CaseFileError
 from casefiles.readers import kind_of
 from casefiles.writers import Staging, open_table
-from cli.common import matrix_or_exit
+from cli.common import matrix_or_exit, say
 from matrix.fields import CANONICAL_FIELDS
 from matrix.messages import Lang, t
 
@@ -22,7 +21,7 @@ EXIT_FAILED = 1
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if args.n < 0:
-        print(t("demo_antall", lang), file=sys.stderr)
+        say(t("demo_antall", lang), err=True)
         return 2
     matrix = matrix_or_exit(args.matrix, lang, code=EXIT_FAILED)
     try:
@@ -40,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
                 table.close()
             staging.commit()
     except CaseFileError as error:
-        print(error.message(lang), file=sys.stderr)
+        say(error.message(lang), err=True)
         return EXIT_FAILED
-    print(t("demo_skrevet", lang, antall=args.n, fil=args.output, seed=args.seed))
+    say(t("demo_skrevet", lang, antall=args.n, fil=args.output, seed=args.seed))
     return 0

@@ -6,8 +6,9 @@ import argparse
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from cli.common import matrix_or_exit, print_json
+from cli.common import matrix_or_exit, print_json, rich_cell
 from matrix.load import Matrix
 from matrix.messages import t
 from matrix.model import Group
@@ -30,17 +31,17 @@ def group_json(group: Group) -> dict[str, object]:
 
 def matrix_table(matrix: Matrix, lang: str) -> Table:
     headers = HEADERS_EN if lang == "en" else HEADERS_NB
-    table = Table(title=matrix.data.matrise.navn + f" ({matrix.version})", show_lines=True)
+    table = Table(title=rich_cell(matrix.data.matrise.navn + f" ({matrix.version})"), show_lines=True)
     for key in headers:
         table.add_column(headers[key], overflow="fold")
     for group in matrix.groups.values():
-        cells = [str(group.nr)]
+        cells: list[Text | str] = [str(group.nr)]
         for attribute in SHOWN:
             value = getattr(group, attribute)
             text = (value.en or value.verdi) if (attribute == "navn" and lang == "en") else value.verdi
             if attribute in ("ansvar", "boligtilbyder"):
                 text = matrix.responsible_name(group.nr, "…") if attribute == "ansvar" else matrix.provider_name(group.nr, "…")
-            cells.append(text + (" *" if value.antatt else ""))
+            cells.append(rich_cell(text + (" *" if value.antatt else "")))
         table.add_row(*cells)
     table.caption = t("antatt_merke", lang)
     return table

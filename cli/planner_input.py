@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from casefiles.mapping import ColumnMapping
 from casefiles.messages import CaseFileError
-from cli.common import CommandFailed
+from cli.common import CommandFailed, say
 from matrix.load import Matrix
 from matrix.messages import Lang, t
 from tallies.history import Snapshot, snapshots_from_files, snapshots_from_store
@@ -19,10 +18,10 @@ EXIT_USAGE = 2
 def check_source(args: argparse.Namespace, lang: Lang) -> None:
     """Files or --db, exactly one of them (exit 2 otherwise)."""
     if args.db and args.inputs:
-        print(t("tally_begge", lang), file=sys.stderr)
+        say(t("tally_begge", lang), err=True)
         raise CommandFailed(EXIT_USAGE)
     if not args.db and not args.inputs:
-        print(t("tally_kilde", lang), file=sys.stderr)
+        say(t("tally_kilde", lang), err=True)
         raise CommandFailed(EXIT_USAGE)
 
 
@@ -39,14 +38,14 @@ def load_snapshots(args: argparse.Namespace, matrix: Matrix, lang: Lang) -> list
                 store.close()
         except Exception as error:  # the store's own errors carry their message; show it, no trace
             reason = error.message(lang) if hasattr(error, "message") else error
-            print(t("casestore_feil", lang, db=args.db, grunn=reason), file=sys.stderr)
+            say(t("casestore_feil", lang, db=args.db, grunn=reason), err=True)
             raise CommandFailed(EXIT_UNREADABLE) from None
     try:
         mapping = ColumnMapping.load(args.mapping) if getattr(args, "mapping", None) else None
         found, skipped = snapshots_from_files(args.inputs, matrix, mapping)
     except CaseFileError as error:
-        print(error.message(lang), file=sys.stderr)
+        say(error.message(lang), err=True)
         raise CommandFailed(EXIT_UNREADABLE) from None
     if skipped:
-        print(t("tally_hoppet", lang, fil=", ".join(args.inputs), antall=skipped), file=sys.stderr)
+        say(t("tally_hoppet", lang, fil=", ".join(args.inputs), antall=skipped), err=True)
     return found

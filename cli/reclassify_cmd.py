@@ -16,7 +16,7 @@ from typing import Any
 from casefiles.fastpath import RunStats
 from casefiles.messages import CaseFileError
 from casefiles.reclassify import Outcome, reclassify_file
-from cli.common import matrix_or_exit
+from cli.common import matrix_or_exit, say
 from matrix.messages import Lang, t
 
 EXIT_UNREADABLE = 1
@@ -85,17 +85,17 @@ def run(args: argparse.Namespace) -> int:
 
     def warn_missing(source: Any, layout: Any) -> None:
         if layout.missing_required:
-            print(t("mangler_kolonner", lang, fil=source.path, felt=", ".join(layout.missing_required)), file=sys.stderr)
+            say(t("mangler_kolonner", lang, fil=source.path, felt=", ".join(layout.missing_required)), err=True)
 
     try:
         with progress_bar(lang) as progress:
             outcome = reclassify_file(args.input, args.output, matrix, rejects_path=args.rejects, mapping_path=args.mapping,
                                       lang=lang, progress=progress, on_start=warn_missing)
     except CaseFileError as error:
-        print(error.message(lang), file=sys.stderr)
+        say(error.message(lang), err=True)
         return EXIT_UNREADABLE
-    print("\n".join(summary(outcome, sorted(matrix.groups), lang)))
+    say("\n".join(summary(outcome, sorted(matrix.groups), lang)))
     if args.strict and outcome.stats.rejected:
-        print(t("streng_avvist", lang, antall=outcome.stats.rejected), file=sys.stderr)
+        say(t("streng_avvist", lang, antall=outcome.stats.rejected), err=True)
         return EXIT_STRICT
     return 0

@@ -9,13 +9,12 @@ the output cannot be written, 2 for a bad --by.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 from casefiles.mapping import ColumnMapping
 from casefiles.messages import CaseFileError
-from cli.common import CommandFailed, date_or_exit, matrix_or_exit, print_json
+from cli.common import CommandFailed, date_or_exit, matrix_or_exit, print_json, say
 from matrix.messages import Lang, t
 from tallies.count import TALLY_KEYS, Tally, write_tally
 from tallies.export import json_cells, need_views, publish_json, render_need_text, render_text
@@ -31,13 +30,13 @@ def store_records(url: str, lang: Lang) -> Iterator[dict[str, Any]]:
     try:
         from casestore import open_store
     except ImportError as error:
-        print(t("casestore_mangler", lang, grunn=error), file=sys.stderr)
+        say(t("casestore_mangler", lang, grunn=error), err=True)
         raise CommandFailed(EXIT_UNREADABLE) from None
     try:
         yield from open_store(url, create=False).tally_records()
     except Exception as error:  # the store's own errors carry their message; show it, no trace
         reason = error.message(lang) if hasattr(error, "message") else error
-        print(t("casestore_feil", lang, db=url, grunn=reason), file=sys.stderr)
+        say(t("casestore_feil", lang, db=url, grunn=reason), err=True)
         raise CommandFailed(EXIT_UNREADABLE) from None
 
 
@@ -46,13 +45,13 @@ def run(args: argparse.Namespace) -> int:
     by = [key.strip() for key in args.by.split(",") if key.strip()]
     for key in by:
         if key not in TALLY_KEYS:
-            print(t("tally_nokkel", lang, nokkel=key, gyldige=", ".join(TALLY_KEYS)), file=sys.stderr)
+            say(t("tally_nokkel", lang, nokkel=key, gyldige=", ".join(TALLY_KEYS)), err=True)
             return EXIT_USAGE
     if args.db and args.inputs:
-        print(t("tally_begge", lang), file=sys.stderr)
+        say(t("tally_begge", lang), err=True)
         return EXIT_USAGE
     if not args.db and not args.inputs:
-        print(t("tally_kilde", lang), file=sys.stderr)
+        say(t("tally_kilde", lang), err=True)
         return EXIT_USAGE
     day = date_or_exit(args.dato, lang, code=EXIT_USAGE)
     matrix = matrix_or_exit(args.matrix, lang, code=EXIT_UNREADABLE)
@@ -66,21 +65,21 @@ def run(args: argparse.Namespace) -> int:
             for path in args.inputs:
                 skipped = count_file(path, result, matrix, mapping)
                 if skipped:
-                    print(t("tally_hoppet", lang, fil=path, antall=skipped), file=sys.stderr)
+                    say(t("tally_hoppet", lang, fil=path, antall=skipped), err=True)
         if args.output:
             write_tally(args.output, result, publish=args.publish, lang=lang, day=day)
     except CaseFileError as error:
-        print(error.message(lang), file=sys.stderr)
+        say(error.message(lang), err=True)
         return EXIT_UNREADABLE
     if args.udekket:
         if args.json:  # shortfalls and surpluses are not counts of persons: published tables are text
             print_json([line.as_json() for line in unmet_need(result, day)])
         else:
-            print(render_need_text(result, need_views(result, day, args.publish, lang), day, args.publish, lang))
+            say(render_need_text(result, need_views(result, day, args.publish, lang), day, args.publish, lang))
     elif args.json:
         print_json(publish_json(result, day) if args.publish else json_cells(result, False))
     elif args.output:
-        print(t("skrevet", lang, fil=args.output))
+        say(t("skrevet", lang, fil=args.output))
     else:
-        print(render_text(result, args.publish, lang, day))
+        say(render_text(result, args.publish, lang, day))
     return 0

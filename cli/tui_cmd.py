@@ -9,13 +9,12 @@ it, so a mistyped path is refused rather than opened as a new, empty store.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 
 from casestore import Store, StoreError, open_store
 from casestore import messages as _messages  # noqa: F401  (registers the texts)
 from casestore.demo import DEMO_PERSONS, DEMO_SEED, fill_demo
-from cli.common import CommandFailed, matrix_or_exit
+from cli.common import CommandFailed, matrix_or_exit, say
 from matrix.messages import t
 from tui.app import RusmatriseApp
 
@@ -27,12 +26,12 @@ def build_app(args: argparse.Namespace, today: date | None = None) -> tuple[Rusm
     try:
         store = open_store(args.db, create=args.db is None or args.opprett or args.demo)
     except StoreError as error:
-        print(error.message(lang), file=sys.stderr)
+        say(error.message(lang), err=True)
         if error.code == "store_finnes_ikke":
-            print(t("tui_opprett_hint", lang), file=sys.stderr)
+            say(t("tui_opprett_hint", lang), err=True)
         raise CommandFailed(1) from None
     if args.demo and store.person_count() == 0:
-        print(t("demo_filling", lang, n=DEMO_PERSONS), file=sys.stderr)
+        say(t("demo_filling", lang, n=DEMO_PERSONS), err=True)
         fill_demo(store, matrix, DEMO_PERSONS, DEMO_SEED, today or date.today())
     return RusmatriseApp(store, matrix, lang=lang, today=today), store
 

@@ -8,9 +8,9 @@ be opened.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from casestore import StoreError, open_store
+from cli.common import say
 from matrix.messages import Lang, t
 
 EXIT_BROKEN = 1
@@ -22,11 +22,11 @@ def run(args: argparse.Namespace) -> int:
         with open_store(args.db, create=False) as store:
             breach, head = store.verify()
     except StoreError as error:
-        print(error.message(lang), file=sys.stderr)
+        say(error.message(lang), err=True)
         return EXIT_BROKEN
     if breach is None:
-        print(t("verify_ok", lang, antall=head.records, hash=head.head))
+        say(t("verify_ok", lang, antall=head.records, hash=head.head))
         return 0
     reason = t(breach.reason, lang)
-    print(t("verify_brudd", lang, tabell=breach.table, id=breach.row_id, grunn=reason, antall=head.records), file=sys.stderr)
+    say(t("verify_brudd", lang, tabell=breach.table, id=breach.row_id, grunn=reason, antall=head.records), err=True)
     return EXIT_BROKEN

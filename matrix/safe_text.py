@@ -32,11 +32,21 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def terminal_text(value: object, one_line: bool = True) -> str:
-    """`value` as text that a terminal shows and never obeys."""
+    """`value` as text that a terminal shows and never obeys. With `one_line=False` line breaks
+    stay, as LF: a lone carriage return would move the cursor back over what was written."""
     text = value if isinstance(value, str) else str(value)
     if one_line:
         text = _LINE_BREAKS.sub(" ", text)
+    else:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROLS.sub("", text)
+
+
+def json_text(text: str) -> str:
+    """JSON text (from json.dumps with ensure_ascii=False) with every character a terminal would
+    obey written as a \\u escape: the same JSON value, safe to print. (json escapes C0 controls
+    itself; C1 controls, DEL and the bidirectional marks are left to this.)"""
+    return _CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def spreadsheet_cell(value: Any) -> Any:

@@ -7,10 +7,17 @@ through `shown()`: control characters removed (matrix.safe_text), markup escaped
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.markup import escape
 
 from matrix.safe_text import terminal_text
 
 
 def shown(value: object) -> str:
+    """`value` for a markup string (Static, notify, a title): controls removed, markup escaped."""
     return escape(terminal_text(value))
+
+
+def as_text(value: object, style: str = "") -> Text:
+    """`value` as a Text (never parsed as markup), controls removed: for DataTable cells, Selects, trees."""
+    return Text(terminal_text(value), style=style)

@@ -56,7 +56,7 @@ class AssessmentScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = tr("s_assessment")
-        self.sub_title = self.base.person_id if self.base else ""
+        self.sub_title = shown(self.base.person_id) if self.base else ""
         form = self.query_one(AssessmentForm)
         if self.base is not None:
             form.load(self.base.data)
@@ -109,7 +109,7 @@ class AssessmentScreen(AppScreen):
     # -- saving and leaving ----------------------------------------------------------------
     def action_save(self) -> None:
         if self.assessment is None or self.result is None:
-            self.notify(tr("d_cannot_save", grunn=self.problem), severity="warning")
+            self.notify(tr("d_cannot_save", grunn=shown(self.problem)), severity="warning")
             return
         decision_only = self.base is not None and not self.dirty
         note = tr("d_decision_only", dato=self.base.vurdert_dato.strftime("%d.%m.%Y")) if decision_only and self.base else ""
@@ -131,7 +131,7 @@ class AssessmentScreen(AppScreen):
             # (history is append-only); say so, so that nobody thinks theirs replaced the other.
             newer = store.assessments_since(self.assessment.person_id, self.base.id if self.base else 0, exclude=saved_id)
         except StoreError as error:
-            self.notify(error.message(self.rapp.lang), severity="error", timeout=10)
+            self.notify(shown(error.message(self.rapp.lang)), severity="error", timeout=10)
             return
         self._initial = self.query_one(AssessmentForm).raw()
         if newer:
@@ -141,7 +141,7 @@ class AssessmentScreen(AppScreen):
                 severity="warning",
                 timeout=30,
             )
-        self.notify(tr("d_saved", person=self.assessment.person_id, gruppe=decision.final_gruppe))
+        self.notify(tr("d_saved", person=shown(self.assessment.person_id), gruppe=decision.final_gruppe))
         self.dismiss(True)
 
     def action_back(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar, cast
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from casestore import CaseFilter, CaseRow
 from matrix.fields import DEKNING
+from tui.display import as_text
 from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
 
@@ -92,12 +94,12 @@ class CaseloadScreen(AppScreen):
         for row in page:
             table.add_row(*self._cells(row), key=row.person_id)
 
-    def _cells(self, row: CaseRow) -> tuple[str, ...]:
+    def _cells(self, row: CaseRow) -> tuple[Text | str, ...]:
         status = tr("c_decided") if row.decided else tr("c_suggested")
         flags = self.rapp.reassessment_flags(row)
         return (
-            row.person_id,
-            row.bydel,
+            as_text(row.person_id),
+            as_text(row.bydel),
             f"{row.gruppe} ({status})",
             tr(f"dekning_{row.dekning}"),
             row.vurdert_dato.strftime("%d.%m.%Y"),

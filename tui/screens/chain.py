@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar, cast
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Select, Static, Tree
 
+from tui.display import as_text
 from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
 
@@ -47,7 +47,7 @@ class ChainScreen(AppScreen):
     def on_mount(self) -> None:
         self.title = tr("s_chain")
         respite = self.rapp.matrix.data.avlastning
-        self.query_one("#chain-respite", Static).update(Text(tr("k_respite", tjeneste=respite.tjeneste, tilbyder=respite.tilbyder)))
+        self.query_one("#chain-respite", Static).update(as_text(tr("k_respite", tjeneste=respite.tjeneste, tilbyder=respite.tilbyder)))
         self.rebuild()
 
     @on(Select.Changed, "#chain-group")
@@ -66,14 +66,14 @@ class ChainScreen(AppScreen):
             label = tr("k_tier", id=tier.id, beskrivelse=tier.beskrivelse, grupper=_ranges(tier.grupper), varighet=varighet)
             if tier.lagt_til:  # groups the product adds to the printed range: say so, with the mark
                 label += " " + tr("k_lagt_til", grupper=_ranges(tier.lagt_til.grupper))
-            node = tree.root.add(Text(label), expand=True)
+            node = tree.root.add(as_text(label), expand=True)
             by_provider: dict[str, list[str]] = {}
             for service in tier.tjenester:
                 by_provider.setdefault(service.tilbyder, []).append(service.navn)
             for provider, services in by_provider.items():
-                branch = node.add(Text(provider), expand=True)
+                branch = node.add(as_text(provider), expand=True)
                 for name in services:
-                    branch.add_leaf(Text(name))
+                    branch.add_leaf(as_text(name))
         tree.root.expand()
 
     def action_back(self) -> None:

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from casestore import StoredAssessment
+from matrix.safe_text import terminal_text
+from tui.display import shown
 from tui.form_spec import form_fields
 from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
@@ -43,7 +45,7 @@ def _shown(value: object) -> str:
         return "–"
     if isinstance(value, bool):
         return tr("ja") if value else tr("nei")
-    return str(value)
+    return terminal_text(value)
 
 
 class HistoryScreen(AppScreen):
@@ -66,7 +68,7 @@ class HistoryScreen(AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = tr("s_history", person=self.person_id)
+        self.title = tr("s_history", person=shown(self.person_id))
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -86,17 +88,20 @@ class HistoryScreen(AppScreen):
     def _entry_text(self, entry: StoredAssessment, previous: StoredAssessment | None) -> Text:
         text = Text(tr("h_assessment", dato=entry.vurdert_dato.strftime("%d.%m.%Y")), style="bold underline")
         source = tr("h_imported") if entry.imported else ""
-        text.append(f"  ({tr('h_recorded', tid=_when(entry.recorded_at), hvem=entry.recorded_by)}{'; ' + source if source else ''})\n")
-        text.append(tr("h_suggested", gruppe=entry.gruppe, regel=entry.regel, versjon=entry.matrise_versjon) + "\n")
+        recorded = tr("h_recorded", tid=_when(entry.recorded_at), hvem=terminal_text(entry.recorded_by))
+        text.append(f"  ({recorded}{'; ' + source if source else ''})\n")
+        suggested = tr("h_suggested", gruppe=entry.gruppe, regel=terminal_text(entry.regel), versjon=terminal_text(entry.matrise_versjon))
+        text.append(suggested + "\n")
         if not entry.decisions:
             text.append(tr("h_no_decision") + "\n", style="italic")
         for decision in entry.decisions:
-            line = tr("h_decision", tid=_when(decision.decided_at), gruppe=decision.final_gruppe, hvem=decision.caseworker)
-            how = tr("h_override", fra=decision.suggested_gruppe, grunn=decision.reason or "") if decision.overridden else tr("h_accepted")
+            line = tr("h_decision", tid=_when(decision.decided_at), gruppe=decision.final_gruppe, hvem=terminal_text(decision.caseworker))
+            how = (tr("h_override", fra=decision.suggested_gruppe, grunn=terminal_text(decision.reason or "")) if decision.overridden
+                   else tr("h_accepted"))
             text.append(f"{line} ({how})\n")
         wishes = entry.data.get("brukers_onske")
         if wishes:
-            text.append(tr("h_wishes", tekst=wishes) + "\n")
+            text.append(tr("h_wishes", tekst=terminal_text(wishes)) + "\n")
         if previous is not None:
             changed = changes(previous.data, entry.data, self.labels)
             if previous.final_gruppe != entry.final_gruppe:

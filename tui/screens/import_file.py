@@ -22,6 +22,7 @@ from casefiles.messages import CaseFileError
 from casestore import ImportReport, StoreError
 from casestore.importer import import_file
 from matrix.messages import t
+from tui.display import as_text
 from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
 
@@ -73,7 +74,7 @@ class ImportScreen(AppScreen):
         path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
         summary = self.query_one("#import-summary", Static)
         if not path.is_file():
-            summary.update(Text(tr("i_no_file", fil=str(path))))
+            summary.update(as_text(tr("i_no_file", fil=str(path))))
             return
         self.running = True
         self._cancel.clear()
@@ -111,7 +112,7 @@ class ImportScreen(AppScreen):
         report = message.report
         self.report = report
         if report is None:
-            summary.update(Text(message.problem))
+            summary.update(as_text(message.problem))
             return
         lang = self.rapp.lang
         done = t("import_ferdig", lang, lagret=report.saved, hoppet=report.skipped, avvist=report.rejected_rows)
@@ -120,7 +121,7 @@ class ImportScreen(AppScreen):
         summary.update(Text(done))
         table = self.query_one(DataTable)
         for reject in report.rejects[:SHOWN_REJECTS]:
-            table.add_row(str(reject.rad), reject.person_id, reject.felt, reject.feil)
+            table.add_row(str(reject.rad), as_text(reject.person_id or ""), as_text(reject.felt), as_text(reject.feil))
 
     def action_cancel_or_back(self) -> None:
         if self.running:

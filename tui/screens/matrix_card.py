@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from matrix.model import Group
+from matrix.safe_text import terminal_text
 from rules.conditions import describe_condition
 from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
@@ -45,7 +46,7 @@ class MatrixScreen(AppScreen):
     def _card(self, group: Group) -> Text:
         en = self.rapp.lang == "en"
         name = (group.navn.en or group.navn.verdi) if en else group.navn.verdi
-        text = Text(f"{tr('c_group_n', n=group.nr)}: {name}{ASSUMED if group.navn.antatt else ''}\n", style="bold")
+        text = Text(f"{tr('c_group_n', n=group.nr)}: {terminal_text(name)}{ASSUMED if group.navn.antatt else ''}\n", style="bold")
         for label, attr in (
             ("p_boligtype", group.boligtype),
             ("p_boligstandard", group.boligstandard),
@@ -56,7 +57,7 @@ class MatrixScreen(AppScreen):
         ):
             text.append(f"  {tr(label)}: ", style="bold")
             value = self._responsible(attr.verdi) if label in ("p_ansvarlig", "p_boligtilbyder") else attr.verdi
-            text.append(f"{value}{ASSUMED if attr.antatt else ''}\n")
+            text.append(f"{terminal_text(value)}{ASSUMED if attr.antatt else ''}\n")
         return text
 
     def _responsible(self, code: str) -> str:
@@ -67,9 +68,9 @@ class MatrixScreen(AppScreen):
         lang = self.rapp.lang
         text = Text()
         for i, rule in enumerate(self.rapp.matrix.data.beslutningstabell.regel, start=1):
-            text.append(f"{i:>2}. {rule.id} → {tr('c_group_n', n=rule.gruppe)}: ", style="bold")
-            text.append(f"{describe_condition(rule.naar, lang)}\n")
-            text.append(f"    {rule.tekst_en if lang == 'en' else rule.tekst} ({rule.kilde})\n", style="dim")
+            text.append(f"{i:>2}. {terminal_text(rule.id)} → {tr('c_group_n', n=rule.gruppe)}: ", style="bold")
+            text.append(f"{terminal_text(describe_condition(rule.naar, lang))}\n")
+            text.append(f"    {terminal_text(rule.tekst_en if lang == 'en' else rule.tekst)} ({terminal_text(rule.kilde)})\n", style="dim")
         return text
 
     def action_back(self) -> None:

@@ -15,6 +15,7 @@ from casestore import DecisionInput, DecisionInvalid, decide
 from matrix.assessment import Assessment
 from matrix.load import Matrix
 from rules.result import Classification
+from tui.display import as_text, shown
 from tui.text import app_lang, localize_bindings, tr
 from tui.widgets.choice import ChoiceSet
 
@@ -43,9 +44,9 @@ class SaveDecisionDialog(ModalScreen[DecisionInput | None]):
         with Vertical(classes="dialog save-dialog"):
             yield Static(tr("d_save_title"), classes="dialog-title")
             with VerticalScroll():
-                yield Static(tr("d_suggested", gruppe=r.gruppe, navn=r.navn, regel=r.regel), id="d-suggested")
+                yield Static(tr("d_suggested", gruppe=r.gruppe, navn=shown(r.navn), regel=shown(r.regel)), id="d-suggested")
                 if self.note:
-                    yield Static(self.note, classes="field-help")
+                    yield Static(shown(self.note), classes="field-help")
                 yield Static(tr("d_final", max=max(self.matrix.groups)), classes="field-label")
                 yield ChoiceSet(options, id="d-group")
                 yield Static(tr("d_reason"), classes="field-label")
@@ -87,7 +88,7 @@ class SaveDecisionDialog(ModalScreen[DecisionInput | None]):
             )
         except DecisionInvalid as invalid:
             error = self.query_one("#d-error", Static)
-            error.update(invalid.message(app_lang()))
+            error.update(as_text(invalid.message(app_lang())))
             error.add_class("-shown")
             return
         self.dismiss(decision)

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from casefiles.messages import CaseFileError
 from matrix.messages import t
+from matrix.safe_text import terminal_text
 from matrix.supply import COLOCATED
 from tallies.count import DEFAULT_BY, Tally, tally, write_tally
 from tallies.export import Shown, groups_label, shown_views
@@ -30,6 +31,7 @@ from tallies.need import unmet_need
 from tallies.report import build_report
 from tallies.report_file import SUFFIXES as REPORT_SUFFIXES
 from tallies.report_file import write_report
+from tui.display import as_text, shown
 from tui.screens.ask_text import AskTextDialog
 from tui.screens.base import AppScreen
 from tui.screens.export_tally import ExportTallyDialog
@@ -107,11 +109,12 @@ class TalliesScreen(AppScreen):
     def _table(view: Shown, index: int) -> DataTable[Any]:
         table: DataTable[Any] = DataTable(id=f"table-{index}", zebra_stripes=True, cursor_type="row")
         for j, name in enumerate(view.header):
-            table.add_column(Text(str(name), style="bold"), key=f"c{j}")
+            table.add_column(as_text(name, style="bold"), key=f"c{j}")
         for i, row in enumerate(view.rows):
             total = i >= len(view.rows) - view.total_rows
             cells = [
-                Text(str(cell), style="bold" if total else "", justify="left" if j < view.labels else "right") for j, cell in enumerate(row)
+                Text(terminal_text(cell), style="bold" if total else "", justify="left" if j < view.labels else "right")
+                for j, cell in enumerate(row)
             ]
             table.add_row(*cells)
         return table
@@ -169,10 +172,10 @@ class TalliesScreen(AppScreen):
     @on(Exported)
     def _exported(self, message: Exported) -> None:
         if message.problem:
-            self.notify(message.problem, severity="error", timeout=10)
+            self.notify(shown(message.problem), severity="error", timeout=10)
             return
         self.exported = message.path
-        self.notify(tr("t_exported", fil=str(message.path)))
+        self.notify(tr("t_exported", fil=shown(message.path)))
 
     # -- supply date and the report --------------------------------------------------------
     def action_supply_date(self) -> None:

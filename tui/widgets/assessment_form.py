@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
+from tui.display import as_text
 from tui.form_spec import FieldSpec, shown_value
 from tui.text import tr
 from tui.widgets.choice import ChoiceSet
@@ -64,10 +65,10 @@ class AssessmentForm(VerticalScroll):
         for spec in self.specs:
             if spec.section != section:
                 section = spec.section
-                yield Static(section, classes="form-section")
-            yield Static(spec.label, classes="field-label")
+                yield Static(as_text(section), classes="form-section")
+            yield Static(as_text(spec.label), classes="field-label")
             if spec.help:
-                yield Static(spec.help, classes="field-help")
+                yield Static(as_text(spec.help), classes="field-help")
             yield self._control(spec)
             yield Static("", id=f"e-{spec.felt}", classes="field-error")
 
@@ -79,7 +80,7 @@ class AssessmentForm(VerticalScroll):
             choice.on_choose = lambda _value: self.edited()
             return choice
         if spec.kind == "select":
-            options = [(label, value) for value, label in spec.options]
+            options = [(as_text(label), value) for value, label in spec.options]
             return _FormSelect(self, options, prompt=tr("f_choose"), id=name, classes="field-control", compact=True)
         kinds = {"int": "integer", "date": "text", "text": "text"}
         return _FormInput(self, id=name, type=kinds[spec.kind], classes="field-control", compact=True)
@@ -129,6 +130,6 @@ class AssessmentForm(VerticalScroll):
         for spec in self.specs:
             message = errors.get(spec.felt, "")
             if self._shown_errors.get(spec.felt, "") != message:
-                self.query_one(f"#e-{spec.felt}", Static).update(message)
+                self.query_one(f"#e-{spec.felt}", Static).update(as_text(message))
                 self.query_one(f"#e-{spec.felt}").set_class(bool(message), "-shown")
         self._shown_errors = dict(errors)

@@ -21,6 +21,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 
+from matrix.safe_text import terminal_text
+
 CHOSEN, NOT_CHOSEN = "(•)", "( )"
 CURSOR = "›"
 _INDENT = 6  # cursor, space, mark (3), space
@@ -98,7 +100,7 @@ class ChoiceSet(Widget, can_focus=True):
     def _lines(self, width: int) -> list[list[Text]]:
         if self._wrapped is None or self._wrapped[0] != width:
             room = max(1, width - _INDENT)
-            wrapped = [list(Text(label).wrap(self.app.console, room)) for _, label in self.options]
+            wrapped = [list(Text(terminal_text(label)).wrap(self.app.console, room)) for _, label in self.options]
             self._wrapped = (width, wrapped)
         return self._wrapped[1]
 

@@ -5,7 +5,8 @@ content to lines itself and only repaints: a change of a widget's size makes Tex
 the whole screen on its next frame tick (about 10 ms for this form, after waiting up to a
 frame), while a repaint is drawn at once. The scrollable height therefore only grows (to the
 longest content shown so far), and the scrollbar gutter is fixed so the width never changes.
-Values from data are added as text, never parsed as markup.
+Values from data are added as text, never parsed as markup, and every rendered segment passes
+`matrix.safe_text.terminal_text` (a matrix text or a typed value cannot send an escape).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.console import RenderableType
+from rich.segment import Segment
 from rich.text import Text
 from textual.geometry import Size
 from textual.renderables.digits import Digits
@@ -21,6 +23,7 @@ from textual.strip import Strip
 
 from matrix.load import Matrix
 from matrix.messages import Lang, t
+from matrix.safe_text import terminal_text
 from rules.result import Classification
 from tui.text import tr
 
@@ -66,8 +69,9 @@ class LivePanel(ScrollView, can_focus=True):
         console = self.app.console
         options = console.options.update_width(width)
         strips: list[Strip] = []
-        for part in self.parts:
-            strips.extend(Strip(line, width) for line in console.render_lines(part, options, pad=True, new_lines=False))
+        for part in self.parts:  # every value shown passes the terminal gate here, segment by segment
+            strips.extend(Strip([Segment(terminal_text(s.text), s.style, s.control) for s in line])
+                          for line in console.render_lines(part, options, pad=True, new_lines=False))
         self._strips = strips
         grown = Size(width, max(len(strips), self.virtual_size.height if self.virtual_size.width == width else 0))
         if grown != self.virtual_size:
