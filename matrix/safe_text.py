@@ -35,10 +35,7 @@ def terminal_text(value: object, one_line: bool = True) -> str:
     """`value` as text that a terminal shows and never obeys. With `one_line=False` line breaks
     stay, as LF: a lone carriage return would move the cursor back over what was written."""
     text = value if isinstance(value, str) else str(value)
-    if one_line:
-        text = _LINE_BREAKS.sub(" ", text)
-    else:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_BREAKS.sub(" ", text) if one_line else text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROLS.sub("", text)
 
 

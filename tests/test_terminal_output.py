@@ -13,7 +13,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from conftest import BASELINE, SHIPPED_MATRIX
 
@@ -60,7 +59,8 @@ def test_an_error_message_that_quotes_a_hostile_value() -> None:
 
 def hostile_matrix(folder: Path) -> Path:
     text = SHIPPED_MATRIX.read_text(encoding="utf-8")
-    text = text.replace('verdi = "Klarer seg i ordinær bolig', 'verdi = "[/][bold]Klarer[@click=app.quit] \\u001b]0;x\\u0007seg i ordinær bolig', 1)
+    hostile = "[/][bold]Klarer[@click=app.quit] \\u001b]0;x\\u0007seg i ordinær bolig"
+    text = text.replace('verdi = "Klarer seg i ordinær bolig', f'verdi = "{hostile}', 1)
     path = folder / "fiendtlig.toml"
     path.write_text(text, encoding="utf-8")
     return path

@@ -74,7 +74,8 @@ async def test_markup_and_escapes_in_the_store_render_literally(tmp_path: Path, 
 def hostile_matrix(tmp_path: Path) -> Path:
     """The shipped matrix with markup and escapes in its texts."""
     text = (Path(load_matrix().path)).read_text(encoding="utf-8")
-    text = text.replace('verdi = "Klarer seg i ordinær bolig', 'verdi = "[/][@click=app.quit]Klarer[b] seg \\u001b]0;x\\u0007i ordinær bolig', 1)
+    hostile = "[/][@click=app.quit]Klarer[b] seg \\u001b]0;x\\u0007i ordinær bolig"
+    text = text.replace('verdi = "Klarer seg i ordinær bolig', f'verdi = "{hostile}', 1)
     text = text.replace('tjeneste = "', 'tjeneste = "[/]\\u001b[2J', 1)
     path = tmp_path / "fiendtlig.toml"
     path.write_text(text, encoding="utf-8")
