@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from typing import Any
-
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from matrix.load import Matrix, MatrixError, load_matrix
 from matrix.messages import Lang, t
 from matrix.safe_text import json_text, terminal_text
 from tallies import messages as _planner_messages  # noqa: F401  (registers the texts used here)
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 class CommandFailed(Exception):
@@ -54,6 +55,8 @@ def say(text: object = "", *, err: bool = False) -> None:
 
 def rich_cell(value: object) -> Text:
     """A value for a Rich table or title: shown as it is (no markup), without controls."""
+    from rich.text import Text  # here: commands without tables start without Rich
+
     return Text(terminal_text(value))
 
 
