@@ -178,6 +178,9 @@ def key_hash(person_ids: pl.Series, days: pl.Series) -> pl.Series:
     return pl.DataFrame({"p": person_ids, "d": days}).select(pl.struct("p", "d").hash(seed=20_260_101)).to_series()
 
 
+RUN_LIMIT = 1 << 20  # keys in one sorted run
+
+
 class SortedKeys:
     """A growing set of 64-bit keys with a row number each, in sorted runs merged as they grow
     (a log-structured set): lookup is a binary search per run, memory 12 bytes per key."""
@@ -199,6 +202,9 @@ class SortedKeys:
     def add(self, keys: pl.Series, rads: pl.Series) -> None:
         run = pl.DataFrame({"key": keys.cast(pl.UInt64), "rad": rads.cast(pl.UInt32)}).sort("key")
         self.runs.append(run)
-        while len(self.runs) > 1 and self.runs[-2].height <= 2 * self.runs[-1].height:
+        # Runs merge while they are small; a merge copies both, so none grows past RUN_LIMIT (a
+        # 10M-row file then holds ten runs, and no merge ever needs more than 2 x 12 MB at once).
+        while (len(self.runs) > 1 and self.runs[-2].height <= 2 * self.runs[-1].height
+               and self.runs[-2].height + self.runs[-1].height <= RUN_LIMIT):
             last = self.runs.pop()
             self.runs[-1] = pl.concat([self.runs[-1], last]).sort("key")

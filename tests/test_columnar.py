@@ -219,3 +219,17 @@ def test_tally_columnar_equals_row_by_row(by: tuple[str, ...], matrix: Matrix, t
         assert fast == general, path.name
         if path.name == "ut2.csv":
             assert fast[0] == 2
+
+
+def test_sorted_keys_find_every_key_in_every_run(monkeypatch: pytest.MonkeyPatch, matrix: Matrix, tmp_path: Path,
+                                                  small_chunks: None) -> None:
+    """Runs stop merging at RUN_LIMIT (bounded memory); keys are found in whichever run holds them."""
+    monkeypatch.setattr(arrow, "RUN_LIMIT", 8)
+    keys = arrow.SortedKeys()
+    for i in range(10):
+        keys.add(arrow.pl.Series([30 - i, 100 + i, 7 * i + 1000], dtype=arrow.pl.UInt64), arrow.pl.Series([i + 1] * 3))
+    assert max(run.height for run in keys.runs) <= 8 and len(keys.runs) > 1
+    assert keys.find(arrow.pl.Series([30, 21, 109, 1063, 5], dtype=arrow.pl.UInt64)).to_list() == [1, 10, 10, 10, 0]
+    source = tmp_path / "inn.csv"
+    write(source, damaged(matrix))
+    assert_same(source, matrix, tmp_path)  # duplicates across many small runs
