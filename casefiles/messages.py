@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matrix.messages import Lang, register, t
+from matrix.messages import Lang, t
 
 MESSAGES: dict[str, dict[str, str]] = {
     # Reading files
@@ -36,17 +36,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{fil} lacks required columns: {felt}; every row is rejected (use --mapping to rename the columns)",
     },
     # Column mapping
-    "mapping_les": {"nb": "Kan ikke lese kolonnemappingen {fil}: {grunn}", "en": "Cannot read the column mapping {fil}: {grunn}"},
+    "mapping_les": {"nb": "Kan ikke lese kolonnefilen {fil}: {grunn}", "en": "Cannot read the column mapping {fil}: {grunn}"},
     "mapping_form": {
-        "nb": "Kolonnemappingen {fil} må ha en tabell [kolonner] med «navn i eksporten» = «kanonisk feltnavn»",
-        "en": "The column mapping {fil} needs a table [kolonner] of 'name in the export' = 'canonical field name'",
+        "nb": "Kolonnefilen {fil} må ha en tabell [kolonner] med «navn i eksporten» = «feltnavn i rusmatrise»",
+        "en": "The column mapping {fil} needs a table [kolonner] of 'name in the export' = 'field name in rusmatrise'",
     },
     "mapping_felt": {
-        "nb": "Kolonnemappingen {fil}: «{kilde}» = «{felt}», men {felt} er ikke et kjent felt ({gyldige})",
+        "nb": "Kolonnefilen {fil}: «{kilde}» = «{felt}», men {felt} er ikke et kjent felt ({gyldige})",
         "en": "The column mapping {fil}: '{kilde}' = '{felt}', but {felt} is not a known field ({gyldige})",
     },
     "mapping_dobbel": {
-        "nb": "Kolonnemappingen {fil}: flere kolonner gir feltet {felt}: {kilder}",
+        "nb": "Kolonnefilen {fil}: flere kolonner gir feltet {felt}: {kilder}",
         "en": "The column mapping {fil}: several columns map to the field {felt}: {kilder}",
     },
     # Writing files
@@ -78,6 +78,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Rejected rows ({antall} errors) are listed in {fil}",
     },
     "streng_avvist": {"nb": "--strict: {antall} rader ble avvist", "en": "--strict: {antall} rows were rejected"},
+    "streng_avvist_1": {"nb": "--strict: {antall} rad ble avvist", "en": "--strict: {antall} row was rejected"},
     "fremdrift": {"nb": "Klassifiserer", "en": "Classifying"},
     "totalt": {"nb": "Totalt", "en": "Total"},
     # Tally
@@ -88,6 +89,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown key '{nokkel}' in --by; valid: {gyldige}",
     },
     "tally_utfil": {"nb": "{fil}: tabeller skrives som .csv eller .xlsx", "en": "{fil}: tables are written as .csv or .xlsx"},
+    "tally_hoppet_1": {
+        "nb": "{fil}: {antall} rad er ikke talt fordi den er ugyldig (kjør reclassify for detaljer)",
+        "en": "{fil}: {antall} row is not counted because it is invalid (run reclassify for details)",
+    },
     "tally_hoppet": {
         "nb": "{fil}: {antall} rader er ikke talt fordi de er ugyldige (kjør reclassify for detaljer)",
         "en": "{fil}: {antall} rows are not counted because they are invalid (run reclassify for details)",
@@ -113,14 +118,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tally_kildetekst": {"nb": "Kilde: {kilde}", "en": "Source: {kilde}"},
     "tally_antall_personer": {"nb": "{antall} personer talt, matrise {versjon}", "en": "{antall} persons counted, matrix {versjon}"},
+    "tally_antall_personer_1": {"nb": "{antall} person talt, matrise {versjon}", "en": "{antall} person counted, matrix {versjon}"},
     "demo_antall": {"nb": "-n må være minst 0", "en": "-n must be at least 0"},
+    "demo_skrevet_1": {
+        "nb": "Skrev {antall} syntetisk kartlegging til {fil} (startverdi {seed})",
+        "en": "Wrote {antall} synthetic assessment to {fil} (seed {seed})",
+    },
     "demo_skrevet": {
-        "nb": "Skrev {antall} syntetiske kartlegginger til {fil} (frø {seed})",
+        "nb": "Skrev {antall} syntetiske kartlegginger til {fil} (startverdi {seed})",
         "en": "Wrote {antall} synthetic assessments to {fil} (seed {seed})",
     },
 }
-
-register(MESSAGES)
 
 
 class CaseFileError(Exception):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
-from casestore import messages as _messages  # noqa: F401  (registers the texts)
 from casestore.chain import Breach, ChainHead
 from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, Identity, ImportReport, StoredAssessment
 from matrix.assessment import Assessment

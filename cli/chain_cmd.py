@@ -9,6 +9,7 @@ from rich.table import Table
 
 from cli.common import matrix_or_exit, print_json, rich_cell, say
 from matrix.messages import t
+from matrix.vocabulary import value_label
 from service_chain import ServiceChain
 
 
@@ -22,22 +23,23 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([line.as_json() for line in lines])
         return 0
-    en = args.lang == "en"
+    lang = args.lang
     group = matrix.groups[args.group]
     durations = chain.own_durations(args.group)
     shown = args.varighet if args.varighet in durations or not durations else next(iter(sorted(durations)))
-    title = f"{'Group' if en else 'Gruppe'} {group.nr} ({group.navn.en if en and group.navn.en else group.navn.verdi}), {shown}"
+    title = t("tekst_kjede_tittel", lang, gruppe=group.nr, navn=group.navn.text(lang), varighet=value_label("varighet", shown, lang))
     if shown != args.varighet:  # say so plainly rather than title long-term services "kortvarige"
-        words = {"kortvarig": ("kortvarige", "short-term"), "langvarig": ("langvarige", "long-term")}
-        say(t("kjede_bare", args.lang, gruppe=group.nr, valgt=words[args.varighet][en], varighet=words[shown][en]))
+        say(t("kjede_bare", lang, gruppe=group.nr, valgt=t(f"varighet_{args.varighet}", lang), varighet=t(f"varighet_{shown}", lang)))
     table = Table(title=rich_cell(title))
-    table.add_column("Tilbyder" if not en else "Provider")
-    table.add_column("Tjeneste" if not en else "Service")
-    table.add_column("Nivå" if not en else "Tier")
+    table.add_column(t("tekst_tilbyder", lang))
+    table.add_column(t("tekst_tjeneste", lang))
+    table.add_column(t("tekst_niva", lang))
+    tiers = {tier.id: tier.beskrivelse for tier in matrix.data.niva}
     providers = [p.navn for p in matrix.data.tilbyder]
     for provider in providers:
         for line in (x for x in lines if x.tilbyder == provider):
-            table.add_row(rich_cell(provider), rich_cell(line.tjeneste), rich_cell(line.niva + (" *" if line.antatt else "")))
+            tier = f"{line.niva}: {tiers[line.niva]}" if line.niva in tiers else line.niva
+            table.add_row(rich_cell(provider), rich_cell(line.tjeneste), rich_cell(tier + (" *" if line.antatt else "")))
     if any(line.antatt for line in lines):
         table.caption = t("antatt_merke", args.lang)
     Console().print(table)

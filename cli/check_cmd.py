@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from cli.common import matrix_or_exit, say
-from matrix.messages import t
+from matrix.messages import number, t
+from matrix.vocabulary import field_label, value_label
 from rules import Classifier
 from rules.table_check import check_table
 from service_chain import ServiceChain, validate_graph
@@ -20,14 +21,14 @@ def run(args: argparse.Namespace) -> int:
     report = check_table(Classifier(matrix, chain))
     if report.gap_count:
         failed = True
-        example = ", ".join(f"{k}={v}" for k, v in report.gaps[0].items())
+        example = "; ".join(f"{field_label(k, lang)}: {value_label(k, v, lang)}" for k, v in report.gaps[0].items())
         say(t("check_feil", lang, tekst=t("check_hull", lang, antall=report.gap_count, eksempel=example)))
     for rule in report.shadowed + report.never_matching:
         failed = True
         say(t("check_feil", lang, tekst=t("check_skygget", lang, regel=rule)))
     if not failed:
-        profiles = f"{report.profiles:,}".replace(",", " ")
-        say(t("check_ok", lang, tekst=t("check_tabell", lang, profiler=profiles, distinkte=report.distinct)))
+        profiles = number(report.profiles, lang)
+        say(t("check_ok", lang, tekst=t("check_tabell", lang, profiler=profiles, kombinasjoner=report.distinct)))
     problems = validate_graph(chain.graph)
     for problem in problems:
         failed = True

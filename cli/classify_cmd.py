@@ -12,7 +12,8 @@ from pathlib import Path
 
 from cli.common import matrix_or_exit, print_json, say
 from matrix.assessment import AssessmentInvalid, parse_assessment
-from matrix.messages import t
+from matrix.messages import Lang, t
+from matrix.vocabulary import value_label
 from rules import Classifier
 from rules.result import Classification
 
@@ -32,30 +33,29 @@ def _read(source: str, lang: str) -> object:
         return None
 
 
-def render_text(result: Classification, lang: str) -> str:
-    """The result in plain sentences, for people rather than scripts."""
-    en = lang == "en"
+def render_text(result: Classification, lang: Lang) -> str:
+    """The result in plain sentences, for people rather than scripts: words, not codes."""
     lines = [
-        f"{'Group' if en else 'Gruppe'} {result.gruppe}: {result.navn}",
+        t("p_group", lang, gruppe=result.gruppe, navn=result.navn),
         result.begrunnelse,
         "",
-        f"{'Housing type' if en else 'Boligtype'}: {result.boligtype} ({result.boligstandard})",
-        f"{'Staffing' if en else 'Bemanning'}: {result.bemanning}",
-        f"{'Location' if en else 'Beliggenhet'}: {result.beliggenhet}",
-        f"{'Responsible' if en else 'Ansvarlig'}: {result.ansvar_tekst}",
-        f"{'Coverage' if en else 'Dekning'}: {result.dekning}",
+        f"{t('p_boligtype', lang)}: {result.boligtype} ({result.boligstandard})",
+        f"{t('p_bemanning', lang)}: {result.bemanning}",
+        f"{t('p_beliggenhet', lang)}: {result.beliggenhet}",
+        f"{t('p_ansvarlig', lang)}: {result.ansvar_tekst}",
+        f"{t('p_dekning', lang)}: {value_label('dekning', result.dekning, lang)}",
     ]
-    for title, flags in (("Advarsler" if not en else "Warnings", result.advarsler), ("Merknader" if not en else "Notes", result.merknader)):
+    for title, flags in ((t("p_warnings", lang), result.advarsler), (t("p_notes", lang), result.merknader)):
         if flags:
-            lines += ["", f"{title}:"] + [f"  {f.kode}: {f.tekst}" for f in flags]
-    lines += ["", "Tjenester:" if not en else "Services:"]
+            lines += ["", f"{title}:"] + [f"  - {flag.tekst}" for flag in flags]
+    lines += ["", t("tekst_tjenester", lang)]
     by_provider: dict[str, list[str]] = {}
     for service in result.tjenester:
-        by_provider.setdefault(service.tilbyder, []).append(f"{service.tjeneste} ({service.niva})")
+        by_provider.setdefault(service.tilbyder, []).append(service.tjeneste)
     for provider, names in by_provider.items():
         lines.append(f"  {provider}:")
         lines += [f"    - {name}" for name in names]
-    lines += ["", f"{'Matrix version' if en else 'Matriseversjon'}: {result.matrise_versjon}"]
+    lines += ["", t("tekst_matriseversjon", lang, versjon=result.matrise_versjon)]
     return "\n".join(lines)
 
 

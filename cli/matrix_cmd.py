@@ -10,13 +10,11 @@ from rich.text import Text
 
 from cli.common import matrix_or_exit, print_json, rich_cell
 from matrix.load import Matrix
-from matrix.messages import t
+from matrix.messages import Lang, t
 from matrix.model import Group
 
-HEADERS_NB = {"gruppe": "Gruppe", "navn": "Navn", "boligtype": "Boligtype", "boligstandard": "Standard",
-              "bemanning": "Bemanning", "beliggenhet": "Beliggenhet", "ansvar": "Bosetter", "boligtilbyder": "Gir boligen"}
-HEADERS_EN = {"gruppe": "Group", "navn": "Name", "boligtype": "Housing type", "boligstandard": "Standard",
-              "bemanning": "Staffing", "beliggenhet": "Location", "ansvar": "Settles", "boligtilbyder": "Provides the home"}
+HEADERS = {"gruppe": "c_gruppe", "navn": "m_navn", "boligtype": "p_boligtype", "boligstandard": "p_boligstandard",
+           "bemanning": "p_bemanning", "beliggenhet": "p_beliggenhet", "ansvar": "tekst_bosetter", "boligtilbyder": "tekst_gir_boligen"}
 SHOWN = (*Group.ATTRIBUTES, "boligtilbyder")
 
 
@@ -29,18 +27,17 @@ def group_json(group: Group) -> dict[str, object]:
     return row
 
 
-def matrix_table(matrix: Matrix, lang: str) -> Table:
-    headers = HEADERS_EN if lang == "en" else HEADERS_NB
+def matrix_table(matrix: Matrix, lang: Lang) -> Table:
     table = Table(title=rich_cell(matrix.data.matrise.navn + f" ({matrix.version})"), show_lines=True)
-    for key in headers:
-        table.add_column(headers[key], overflow="fold")
+    for key in HEADERS.values():
+        table.add_column(t(key, lang), overflow="fold")
     for group in matrix.groups.values():
         cells: list[Text | str] = [str(group.nr)]
         for attribute in SHOWN:
             value = getattr(group, attribute)
-            text = (value.en or value.verdi) if (attribute == "navn" and lang == "en") else value.verdi
+            text = value.text(lang)
             if attribute in ("ansvar", "boligtilbyder"):
-                text = matrix.responsible_name(group.nr, "…") if attribute == "ansvar" else matrix.provider_name(group.nr, "…")
+                text = matrix.party_in_words(value.verdi, lang)
             cells.append(rich_cell(text + (" *" if value.antatt else "")))
         table.add_row(*cells)
     table.caption = t("antatt_merke", lang)

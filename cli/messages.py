@@ -7,8 +7,6 @@ whole of `--help` and every usage error reads in the user's language (see `cli.p
 
 from __future__ import annotations
 
-from matrix.messages import register
-
 MESSAGES: dict[str, dict[str, str]] = {
     # The program and its environment
     "cli_beskrivelse": {
@@ -92,6 +90,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Sjekk stien, eller legg til --opprett for å lage et nytt, tomt saksregister der.",
         "en": "Check the path, or add --opprett to make a new, empty case store there.",
     },
+    "tekst_tjenester": {"nb": "Tjenester:", "en": "Services:"},
+    "tekst_matriseversjon": {"nb": "Matriseversjon: {versjon}", "en": "Matrix version: {versjon}"},
+    "tekst_kjede_tittel": {"nb": "Gruppe {gruppe} ({navn}), {varighet}", "en": "Group {gruppe} ({navn}), {varighet}"},
+    "tekst_tilbyder": {"nb": "Tilbyder", "en": "Provider"},
+    "tekst_tjeneste": {"nb": "Tjeneste", "en": "Service"},
+    "tekst_niva": {"nb": "Nivå", "en": "Tier"},
+    "tekst_bosetting": {"nb": "Bosettingsansvar", "en": "Settled by"},
     # Options
     "o_lang": {"nb": "språk i meldingene: nb (standard) eller en", "en": "language of messages: nb (default) or en"},
     "o_matrix": {"nb": "matrisefil (standard: Oslos)", "en": "matrix data file (default: Oslo's)"},
@@ -214,8 +219,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown parser %(parser_name)r (choices: %(choices)s)",
     },
 }
-
-register(MESSAGES)
 
 # argparse's message ids (its English text, passed to gettext) → our catalog key.
 ARGPARSE_TEXTS: dict[str, str] = {

@@ -12,7 +12,6 @@ import argparse
 from datetime import date
 
 from casestore import Store, StoreError, open_store
-from casestore import messages as _messages  # noqa: F401  (registers the texts)
 from casestore.demo import DEMO_PERSONS, DEMO_SEED, fill_demo
 from cli.common import CommandFailed, matrix_or_exit, say
 from matrix.messages import t

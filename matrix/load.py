@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -31,8 +32,65 @@ class MatrixError(Exception):
 
     def render(self, lang: Lang = "nb") -> str:
         if self.kind != "matrisefil":
-            return t(self.kind, lang, fil=self.path, grunn=self.problems[0][1])
-        return "\n".join(t("matrisefil", lang, fil=self.path, sti=sti, grunn=grunn) for sti, grunn in self.problems)
+            return t(self.kind, lang, fil=self.path, grunn=_in(self.problems[0][1], lang))
+        return "\n".join(t("matrisefil", lang, fil=self.path, sti=sti, grunn=_in(grunn, lang)) for sti, grunn in self.problems)
+
+
+class Reason(str):
+    """Why a part of the file is wrong: the English text (as a str), and the catalog key to say it in any language."""
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, key: str, **params: object) -> Reason:
+        reason = super().__new__(cls, t(key, "en", **params))
+        reason.key, reason.params = key, params
+        return reason
+
+    def text(self, lang: Lang) -> str:
+        return t(self.key, lang, **self.params)
+
+
+def _in(reason: str, lang: Lang) -> str:
+    return reason.text(lang) if isinstance(reason, Reason) else reason
+
+
+# pydantic's error types → our catalog; any other type is shown as "ugyldig verdi" with its own English text
+_PYDANTIC: dict[str, str] = {
+    "missing": "mf_mangler",
+    "extra_forbidden": "mf_ukjent_nokkel",
+    "string_too_short": "mf_tom",
+    "string_type": "mf_tekst",
+    "int_type": "mf_heltall",
+    "int_parsing": "mf_heltall",
+    "int_from_float": "mf_heltall",
+    "bool_type": "mf_janei",
+    "bool_parsing": "mf_janei",
+    "float_type": "mf_tall",
+    "float_parsing": "mf_tall",
+    "list_type": "mf_liste",
+    "dict_type": "mf_tabell",
+    "model_type": "mf_tabell",
+    "model_attributes_type": "mf_tabell",
+    "too_short": "mf_for_kort",
+    "too_long": "mf_for_lang",
+    "greater_than_equal": "mf_minst",
+    "less_than_equal": "mf_hoyst",
+    "literal_error": "mf_en_av",
+}
+
+
+def _pydantic_reason(error: Any) -> str:
+    context = error.get("ctx") or {}
+    cause = context.get("error")
+    if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Reason):
+        return cause.args[0]
+    key = _PYDANTIC.get(error["type"])
+    if key is None:
+        return Reason("mf_ugyldig", detalj=error["msg"])
+    params = {"min": context.get("min_length", context.get("ge", "")), "max": context.get("max_length", context.get("le", "")),
+              "verdier": context.get("expected", "")}
+    return Reason(key, **params)
 
 
 @dataclass
@@ -73,6 +131,11 @@ class Matrix:
         party = next(a for a in self.data.ansvar if a.kode == code)
         return party.visning.format(bydel=district)
 
+    def party_in_words(self, code: str, lang: Lang) -> str:
+        """A responsible party without a person: 'Bydelen (personens)' / 'Velferdsetaten'."""
+        party = next(a for a in self.data.ansvar if a.kode == code)
+        return t("ansvar_bydelen", lang) if "{bydel}" in party.visning else party.visning
+
     def responsible_name(self, group: int, district: str) -> str:
         """Who settles a person of `group` from `district` (bosettingsansvar)."""
         return self._party(self.groups[group].ansvar.verdi, district)
@@ -104,13 +167,13 @@ def load_matrix(path: str | Path | None = None) -> Matrix:
     try:
         raw = tomllib.loads(raw_bytes.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise MatrixError(shown, [("", f"not UTF-8 ({error.reason})")], kind="matrise_toml") from None
+        raise MatrixError(shown, [("", Reason("mf_utf8", grunn=error.reason))], kind="matrise_toml") from None
     except tomllib.TOMLDecodeError as error:
         raise MatrixError(shown, [("", str(error))], kind="matrise_toml") from None
     try:
         data = MatrixData.model_validate(raw)
     except ValidationError as error:
-        raise MatrixError(shown, [(_key_path(e["loc"]), e["msg"]) for e in error.errors()]) from None
+        raise MatrixError(shown, [(_key_path(e["loc"]), _pydantic_reason(e)) for e in error.errors()]) from None
     matrix = Matrix(data=data, path=shown, sha256=hashlib.sha256(raw_bytes).hexdigest())
     problems = list(_cross_check(matrix))
     if problems:
@@ -138,36 +201,36 @@ def _cross_check(m: Matrix) -> Iterator[tuple[str, str]]:
     """References between parts of the file: every name used is defined, every id unique."""
     d = m.data
     for nr in _duplicates([g.nr for g in d.gruppe]):
-        yield "gruppe", f"group {nr} is defined twice"
+        yield "gruppe", Reason("mf_gruppe_to_ganger", gruppe=nr)
     codes = {a.kode for a in d.ansvar}
     for i, g in enumerate(d.gruppe):
         for key in ("ansvar", "boligtilbyder"):
             code = getattr(g, key).verdi
             if code not in codes:
-                yield f"gruppe #{i + 1} → {key} → verdi", f"'{code}' is not an [[ansvar]] kode ({', '.join(sorted(codes))})"
+                yield f"gruppe #{i + 1} → {key} → verdi", Reason("mf_ikke_ansvar", verdi=code, gyldige=", ".join(sorted(codes)))
     for code in _duplicates([h.kode for h in d.boligsituasjon]):
-        yield "boligsituasjon", f"kode '{code}' is defined twice"
+        yield "boligsituasjon", Reason("mf_kode_to_ganger", kode=code)
     rules = d.beslutningstabell.regel
     for rid in _duplicates([r.id for r in rules]):
-        yield "beslutningstabell → regel", f"id '{rid}' is used twice"
+        yield "beslutningstabell → regel", Reason("mf_kode_to_ganger", kode=rid)
     for i, rule in enumerate(rules):
         where = f"beslutningstabell → regel #{i + 1} ({rule.id})"
         if rule.gruppe not in m.groups:
-            yield f"{where} → gruppe", f"group {rule.gruppe} is not defined"
+            yield f"{where} → gruppe", Reason("mf_gruppe_mangler", gruppe=rule.gruppe)
         yield from _check_condition(rule.naar, m.fields, where + " → naar", max_stage=1)
     for kind in ("advarsel", "merknad"):
         flags = getattr(d, kind)
         for code in _duplicates([f.kode for f in flags]):
-            yield kind, f"kode '{code}' is used twice"
+            yield kind, Reason("mf_kode_to_ganger", kode=code)
         for i, flag in enumerate(flags):
             yield from _check_condition(flag.naar, m.fields, f"{kind} #{i + 1} ({flag.kode}) → naar", max_stage=2)
     providers = {p.navn for p in d.tilbyder}
     for tid in _duplicates([tier.id for tier in d.niva]):
-        yield "niva", f"id '{tid}' is used twice"
+        yield "niva", Reason("mf_kode_to_ganger", kode=tid)
     for i, tier in enumerate(d.niva):
         for nr in tier.grupper:
             if nr not in m.groups:
-                yield f"niva #{i + 1} ({tier.id}) → grupper", f"group {nr} is not defined"
+                yield f"niva #{i + 1} ({tier.id}) → grupper", Reason("mf_gruppe_mangler", gruppe=nr)
         for nr in tier.lagt_til.grupper if tier.lagt_til else []:
             if nr not in tier.grupper or nr in tier.grupper_trykt:
                 yield f"niva #{i + 1} ({tier.id}) → lagt_til", f"group {nr} is not one the product adds to the printed range"
@@ -175,19 +238,19 @@ def _cross_check(m: Matrix) -> Iterator[tuple[str, str]]:
             if service.tilbyder not in providers:
                 yield (
                     f"niva #{i + 1} ({tier.id}) → tjenester #{j + 1} → tilbyder",
-                    f"'{service.tilbyder}' is not a [[tilbyder]] ({', '.join(sorted(providers))})",
+                    Reason("mf_ikke_tilbyder", verdi=service.tilbyder, gyldige=", ".join(sorted(providers))),
                 )
     if d.avlastning.tilbyder not in providers:
-        yield "avlastning → tilbyder", f"'{d.avlastning.tilbyder}' is not a [[tilbyder]]"
+        yield "avlastning → tilbyder", Reason("mf_ikke_tilbyder", verdi=d.avlastning.tilbyder, gyldige=", ".join(sorted(providers)))
     districts = d.bydeler.bydel
     for nr in _duplicates([b.nr for b in districts]):
-        yield "bydeler → bydel", f"number {nr} is used twice"
+        yield "bydeler → bydel", Reason("mf_kode_to_ganger", kode=nr)
     for name in _duplicates([b.navn for b in districts]):
-        yield "bydeler → bydel", f"name '{name}' is used twice"
+        yield "bydeler → bydel", Reason("mf_kode_to_ganger", kode=name)
     yield from _check_supply(m)
     for i, question in enumerate(d.sporsmal):
         if question.felt not in DOMAIN_FIELDS:
-            yield f"sporsmal #{i + 1} → felt", f"'{question.felt}' is not one of {', '.join(DOMAIN_FIELDS)}"
+            yield f"sporsmal #{i + 1} → felt", Reason("mf_en_av", verdier=", ".join(DOMAIN_FIELDS))
 
 
 def _check_supply(m: Matrix) -> Iterator[tuple[str, str]]:
@@ -196,7 +259,7 @@ def _check_supply(m: Matrix) -> Iterator[tuple[str, str]]:
     colocated, vel = m.data.samlokaliserte_boliger, m.data.vel_plasser
     for i, series in enumerate(colocated.bydel):
         if m.districts.resolve(series.bydel) is None:
-            yield f"samlokaliserte_boliger → bydel #{i + 1} → bydel", f"'{series.bydel}' is not a district in [bydeler]"
+            yield f"samlokaliserte_boliger → bydel #{i + 1} → bydel", Reason("mf_ikke_bydel", verdi=series.bydel)
     for name in _duplicates([s.bydel for s in colocated.bydel]):
         yield "samlokaliserte_boliger → bydel", f"district '{name}' has two series"
     compared = [("samlokaliserte_boliger → sammenlignes_med", colocated.sammenlignes_med.grupper)]
@@ -204,7 +267,7 @@ def _check_supply(m: Matrix) -> Iterator[tuple[str, str]]:
     for where, groups in compared:
         for nr in groups:
             if nr not in m.groups:
-                yield where, f"group {nr} is not defined"
+                yield where, Reason("mf_gruppe_mangler", gruppe=nr)
     names = [c.navn for c in vel.kategori]
     for name in _duplicates(names):
         yield "vel_plasser → kategori", f"category '{name}' is defined twice"
@@ -244,12 +307,12 @@ def _check_condition(cond: Condition, fields: dict[str, FactField], where: str, 
     spec = fields.get(cond.felt)
     if spec is None or spec.stage > max_stage:
         allowed = sorted(f for f, s in fields.items() if s.stage <= max_stage)
-        yield f"{where} → felt", f"'{cond.felt}' cannot be used here; fields: {', '.join(allowed)}"
+        yield f"{where} → felt", Reason("mf_felt_her", felt=cond.felt, gyldige=", ".join(allowed))
         return
     values = cond.value if isinstance(cond.value, list) else [cond.value]
     numeric = spec.kind in ("skala", "heltall")
     if cond.operator in ("minst", "hoyst", "over", "under") and not numeric:
-        yield f"{where} → {cond.operator}", f"'{cond.felt}' is not a number and cannot be compared by size"
+        yield f"{where} → {cond.operator}", Reason("mf_ikke_tall", felt=cond.felt)
         return
     for value in values:
         ok = (
@@ -263,4 +326,4 @@ def _check_condition(cond: Condition, fields: dict[str, FactField], where: str, 
             ok = False
         if not ok:
             domain = ", ".join(str(v).lower() for v in spec.values) if spec.values else spec.kind
-            yield f"{where} → {cond.operator}", f"{value!r} is not a value of '{cond.felt}' ({domain})"
+            yield f"{where} → {cond.operator}", Reason("mf_ikke_verdi", verdi=repr(value), felt=cond.felt, gyldige=domain)

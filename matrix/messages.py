@@ -1,17 +1,21 @@
-"""User-facing texts in Norwegian bokmål (default) and English.
+"""User-facing texts in Norwegian bokmål (default) and English, and the one lookup, `t`.
 
 One catalog for the whole product so that every message exists in both languages; a
-missing translation is caught by a test rather than shown to a user.
+missing translation is caught by a test rather than shown to a user. Each package keeps its
+texts in a `MESSAGES` dict in its own module; `CATALOG_MODULES` lists those modules, and the
+catalog is assembled from them, explicitly and once, at the first lookup. No module has to
+be imported "for its side effect" before its texts can be used.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Literal
 
 Lang = Literal["nb", "en"]
 LANGS: tuple[Lang, ...] = ("nb", "en")
 
-CATALOG: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str]] = {
     # Field validation
     "mangler": {"nb": "mangler (påkrevd felt)", "en": "is missing (required field)"},
     "skala": {
@@ -36,7 +40,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "'{verdi}' is not a known district (name or number 1–{antall})",
     },
     "fodselsnummer": {
-        "nb": "11-sifret person_id består ikke kontrollsifferkontrollen (mod 11) for fødselsnummer/D-nummer",
+        "nb": "11-sifret person_id er ikke et gyldig fødselsnummer eller D-nummer (kontrollsifrene stemmer ikke)",
         "en": "11-digit person_id fails the check-digit test (mod 11) for a national id/D-number",
     },
     "dato": {
@@ -67,6 +71,9 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "alltid": {"nb": "ingen regel over slo til", "en": "no rule above applied"},
     "verdi_sett": {"nb": "{betingelse} (verdi: {verdi})", "en": "{betingelse} (value: {verdi})"},
+    "og": {"nb": " og ", "en": " and "},
+    "ansvar_bydelen": {"nb": "Bydelen (personens)", "en": "The person's district"},
+    "eller": {"nb": " eller ", "en": " or "},
     "ja": {"nb": "ja", "en": "yes"},
     "nei": {"nb": "nei", "en": "no"},
     "tom": {"nb": "(tom)", "en": "(blank)"},
@@ -78,6 +85,54 @@ CATALOG: dict[str, dict[str, str]] = {
     "matrisefil": {"nb": "Feil i matrisefilen {fil}, {sti}: {grunn}", "en": "Error in matrix file {fil}, {sti}: {grunn}"},
     "matrise_les": {"nb": "Kan ikke lese matrisefilen {fil}: {grunn}", "en": "Cannot read matrix file {fil}: {grunn}"},
     "matrise_toml": {"nb": "Ugyldig TOML i {fil}: {grunn}", "en": "Invalid TOML in {fil}: {grunn}"},
+    # Matrix file problems (matrix.load.Reason)
+    "mf_mangler": {"nb": "mangler (påkrevd)", "en": "Field required"},
+    "mf_ukjent_nokkel": {"nb": "ukjent nøkkel (skrivefeil?)", "en": "Extra inputs are not permitted"},
+    "mf_tom": {"nb": "kan ikke være tom (minst {min} tegn)", "en": "must not be empty (at least {min} characters)"},
+    "mf_tekst": {"nb": "må være tekst", "en": "must be text"},
+    "mf_heltall": {"nb": "må være et helt tall", "en": "must be a whole number"},
+    "mf_janei": {"nb": "må være true eller false", "en": "must be true or false"},
+    "mf_tall": {"nb": "må være et tall", "en": "must be a number"},
+    "mf_liste": {"nb": "må være en liste [ … ]", "en": "must be a list [ … ]"},
+    "mf_tabell": {"nb": "må være en tabell", "en": "must be a table"},
+    "mf_for_kort": {"nb": "har for få elementer (minst {min})", "en": "has too few items (at least {min})"},
+    "mf_for_lang": {"nb": "har for mange elementer (høyst {max})", "en": "has too many items (at most {max})"},
+    "mf_minst": {"nb": "må være minst {min}", "en": "must be at least {min}"},
+    "mf_hoyst": {"nb": "må være høyst {max}", "en": "must be at most {max}"},
+    "mf_en_av": {"nb": "må være en av {verdier}", "en": "must be one of {verdier}"},
+    "mf_ugyldig": {"nb": "ugyldig verdi ({detalj})", "en": "invalid value: {detalj}"},
+    "mf_utf8": {"nb": "filen er ikke UTF-8 ({grunn})", "en": "not UTF-8 ({grunn})"},
+    "mf_gruppe_to_ganger": {"nb": "gruppe {gruppe} er definert to ganger", "en": "group {gruppe} is defined twice"},
+    "mf_gruppe_mangler": {"nb": "gruppe {gruppe} er ikke definert", "en": "group {gruppe} is not defined"},
+    "mf_kode_to_ganger": {"nb": "«{kode}» er brukt to ganger", "en": "'{kode}' is used twice"},
+    "mf_ikke_ansvar": {
+        "nb": "«{verdi}» er ikke en kode under [[ansvar]] ({gyldige})",
+        "en": "'{verdi}' is not an [[ansvar]] kode ({gyldige})",
+    },
+    "mf_ikke_tilbyder": {"nb": "«{verdi}» er ikke en [[tilbyder]] ({gyldige})", "en": "'{verdi}' is not a [[tilbyder]] ({gyldige})"},
+    "mf_ikke_bydel": {"nb": "«{verdi}» er ikke en bydel under [bydeler]", "en": "'{verdi}' is not a district in [bydeler]"},
+    "mf_felt_her": {
+        "nb": "«{felt}» kan ikke brukes her; gyldige felt: {gyldige}",
+        "en": "'{felt}' cannot be used here; fields: {gyldige}",
+    },
+    "mf_ikke_tall": {
+        "nb": "«{felt}» er ikke et tall og kan ikke sammenlignes etter størrelse",
+        "en": "'{felt}' is not a number and cannot be compared by size",
+    },
+    "mf_ikke_verdi": {"nb": "{verdi} er ikke en verdi for «{felt}» ({gyldige})", "en": "{verdi} is not a value of '{felt}' ({gyldige})"},
+    "mf_boligniva": {
+        "nb": "oppgi enten boligniva (0 = ingen varig bolig) eller ukjent = true",
+        "en": "give either boligniva (0 = no permanent home) or ukjent = true",
+    },
+    "mf_en_operator": {
+        "nb": "en sammenligning trenger nøyaktig én av {operatorer}; fikk {gitt}",
+        "en": "a comparison needs exactly one of {operatorer}; got {gitt}",
+    },
+    "mf_gjeldende": {"nb": "gjeldende «{verdi}» er ikke en av datoer", "en": "gjeldende '{verdi}' is not one of datoer"},
+    "mf_verdier": {
+        "nb": "bydel «{bydel}» har {antall} verdier for {datoer} datoer",
+        "en": "bydel '{bydel}' has {antall} values for {datoer} datoer",
+    },
     # CLI
     "felt_feil": {"nb": "felt {felt}: {feil}", "en": "field {felt}: {feil}"},
     "json_ugyldig": {"nb": "Inndata er ikke gyldig JSON: {grunn}", "en": "Input is not valid JSON: {grunn}"},
@@ -101,16 +156,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "matrix file {fil} (version {versjon}) is valid",
     },
     "check_tabell": {
-        "nb": "beslutningstabellen er komplett: {profiler} profiler kontrollert ({distinkte} distinkte regelinndata), ingen hull",
-        "en": "the decision table is complete: {profiler} profiles checked ({distinkte} distinct rule inputs), no gaps",
+        "nb": "beslutningstabellen er komplett: {profiler} mulige kartlegginger kontrollert "
+        "({distinkte} ulike kombinasjoner av svarene reglene leser), ingen hull",
+        "en": "the decision table is complete: {profiler} possible assessments checked "
+        "({distinkte} different combinations of the answers the rules read), no gaps",
     },
     "check_hull": {
-        "nb": "beslutningstabellen har hull: {antall} profiler får ingen gruppe, f.eks. {eksempel}",
-        "en": "the decision table has gaps: {antall} profiles get no group, e.g. {eksempel}",
+        "nb": "beslutningstabellen har hull: {antall} mulige kartlegginger får ingen gruppe, f.eks. {eksempel}",
+        "en": "the decision table has gaps: {antall} possible assessments get no group, e.g. {eksempel}",
     },
     "check_skygget": {
-        "nb": "regel {regel} kan aldri avgjøre (skygget av reglene over)",
-        "en": "rule {regel} can never decide (shadowed by the rows above)",
+        "nb": "regel {regel} kan aldri avgjøre (reglene over fanger alltid opp de samme tilfellene først)",
+        "en": "rule {regel} can never decide (the rules above always catch the same cases first)",
     },
     "check_graf": {
         "nb": "tiltakskjeden er gyldig: {noder} noder, {kanter} kanter",
@@ -136,8 +193,23 @@ CATALOG: dict[str, dict[str, str]] = {
 }
 
 
+# Every module with a MESSAGES catalog. Textual-free all of them (the TUI's texts are in
+# tui/messages.py, not tui/text.py), so a headless command can load them all.
+CATALOG_MODULES: tuple[str, ...] = (
+    "matrix.messages",
+    "matrix.vocabulary",
+    "casefiles.messages",
+    "casestore.messages",
+    "cli.messages",
+    "tui.messages",
+)
+
+CATALOG: dict[str, dict[str, str]] = {}
+_loaded = False
+
+
 def register(messages: dict[str, dict[str, str]]) -> None:
-    """Add a package's own messages (each with "nb" and "en") to the catalog."""
+    """Add messages (each with "nb" and "en") to the catalog; prefer a MESSAGES dict in a CATALOG_MODULES module."""
     for key, entry in messages.items():
         if set(entry) != set(LANGS):
             raise ValueError(f"message {key!r} needs exactly the languages {LANGS}")
@@ -146,7 +218,29 @@ def register(messages: dict[str, dict[str, str]]) -> None:
         CATALOG[key] = entry
 
 
+def catalog() -> dict[str, dict[str, str]]:
+    """The whole catalog, assembled from CATALOG_MODULES on first use."""
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for name in CATALOG_MODULES:
+            module = importlib.import_module(name)
+            register(getattr(module, "MESSAGES", {}))
+    return CATALOG
+
+
 def t(key: str, lang: Lang = "nb", /, **params: object) -> str:
-    """The message `key` in `lang`, with `params` filled in."""
-    entry = CATALOG[key]
+    """The message `key` in `lang`, with `params` filled in.
+
+    A count of one takes the singular: when `antall` is 1 and the catalog has `key_1`, that
+    form is used ("1 rad ble avvist", not "1 rader ble avvist").
+    """
+    if params.get("antall") == 1 and f"{key}_1" in catalog():
+        key = f"{key}_1"
+    entry = CATALOG.get(key) or catalog()[key]
     return entry.get(lang, entry["nb"]).format(**params)
+
+
+def number(n: int, lang: Lang) -> str:
+    """A whole number as the language writes it: 12 345 in bokmål (thin space), 12,345 in English."""
+    return f"{n:,}" if lang == "en" else f"{n:,}".replace(",", "\u202f")

@@ -20,6 +20,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _reason(key: str, **params: object) -> str:
+    """A validator's message that the loader can show in either language (matrix.load.Reason)."""
+    from matrix.load import Reason  # load imports this module
+
+    return Reason(key, **params)
+
+
 def is_assumed(kilde: str) -> bool:
     """Whether a source citation marks the value as the product's own assumption."""
     return kilde.strip().lower().startswith(ASSUMED_PREFIX)
@@ -43,6 +50,11 @@ class Sourced(Cited):
 
     verdi: Text
     en: str | None = None
+
+    def text(self, lang: str) -> str:
+        """The value in `lang`: the English text where the file gives one, else the value as written."""
+        return (self.en or self.verdi) if lang == "en" else self.verdi
+
 
 class GroupList(Cited):
     """A list of groups with its source: which groups a supply figure is compared with, or
@@ -91,7 +103,7 @@ class HousingSituation(Cited):
     @model_validator(mode="after")
     def _level_or_unknown(self) -> HousingSituation:
         if (self.boligniva is None) == (not self.ukjent):
-            raise ValueError("give either boligniva (0 = no permanent home) or ukjent = true")
+            raise ValueError(_reason("mf_boligniva"))
         return self
 
 
@@ -115,7 +127,7 @@ class Compare(_Strict):
     def _one_operator(self) -> Compare:
         given = [op for op in self.OPERATORS if getattr(self, op) is not None]
         if len(given) != 1:
-            raise ValueError(f"a comparison needs exactly one of {', '.join(self.OPERATORS)}; got {given or 'none'}")
+            raise ValueError(_reason("mf_en_operator", operatorer=", ".join(self.OPERATORS), gitt=", ".join(given) or "-"))
         return self
 
     @property
@@ -166,6 +178,9 @@ class DecisionRule(Cited):
     tekst_en: Text
     naar: Condition
 
+    def text(self, lang: str) -> str:
+        return self.tekst_en if lang == "en" else self.tekst
+
 
 class DecisionTable(Cited):
     treffpolicy: Literal["FIRST"]
@@ -179,6 +194,9 @@ class Flag(Cited):
     tekst: Text
     tekst_en: Text
     naar: Condition
+
+    def text(self, lang: str) -> str:
+        return self.tekst_en if lang == "en" else self.tekst
 
 
 # --- Service chain ----------------------------------------------------------------------

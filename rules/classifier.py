@@ -30,7 +30,7 @@ from matrix.load import Matrix
 from matrix.messages import Lang, t
 from matrix.model import Always, Compare, Flag
 from rules._stage import ATOM, MEMO_LIMIT, Stage
-from rules.conditions import comparisons, describe, fields_read, show_value
+from rules.conditions import comparisons, describe, fields_read, seen_value
 from rules.result import Classification, Explanation, FlagItem, HeldCondition, ServiceItem
 
 if TYPE_CHECKING:
@@ -278,13 +278,13 @@ class Classifier:
         dekning = coverage(self.matrix, decision.gruppe, assessment.boligsituasjon)
         codes = self.flag_codes(values, decision.gruppe, dekning, days_since(assessment.vurdert_dato, today or date.today()))
         flags = {f.kode: f for f in self.flags}
-        flag_items = [FlagItem(kode=c, tekst=flags[c].tekst_en if lang == "en" else flags[c].tekst) for c in codes]
+        flag_items = [FlagItem(kode=c, tekst=flags[c].text(lang)) for c in codes]
         explanation = self._explain(decision, table_fact(values), lang)
         return Classification(
             gruppe=decision.gruppe,
             regel=decision.regel,
             begrunnelse=self._reason_text(explanation, decision.gruppe, lang),
-            navn=(group.navn.en or group.navn.verdi) if lang == "en" else group.navn.verdi,
+            navn=group.navn.text(lang),
             boligtype=group.boligtype.verdi,
             boligstandard=group.boligstandard.verdi,
             bemanning=group.bemanning.verdi,
@@ -317,7 +317,7 @@ class Classifier:
                     held.append(self._held(compare, fact, lang))
         return Explanation(
             regel=row.id,
-            regel_tekst=row.tekst_en if lang == "en" else row.tekst,
+            regel_tekst=row.text(lang),
             kilde=row.kilde,
             oppfylt=held,
             ogsa_truffet=list(decision.matched[1:]),
@@ -325,13 +325,14 @@ class Classifier:
 
     @staticmethod
     def _held(compare: Compare, fact: Mapping[str, Any], lang: Lang) -> HeldCondition:
-        return HeldCondition(felt=compare.felt, betingelse=describe(compare, lang), verdi=show_value(fact.get(compare.felt), lang))
+        return HeldCondition(felt=compare.felt, betingelse=describe(compare, lang),
+                             verdi=seen_value(fact.get(compare.felt), lang))
 
     @staticmethod
     def _reason_text(explanation: Explanation, group: int, lang: Lang) -> str:
         parts = [t("begrunnelse", lang, gruppe=group, regel=explanation.regel, tekst=explanation.regel_tekst)]
         if explanation.oppfylt:
-            shown = [t("verdi_sett", lang, betingelse=h.betingelse, verdi=h.verdi) for h in explanation.oppfylt]
+            shown = [held.text(lang) for held in explanation.oppfylt]
             parts.append(t("betingelser_holdt", lang, liste="; ".join(shown)))
         if explanation.ogsa_truffet:
             parts.append(t("ogsa_truffet", lang, liste=", ".join(explanation.ogsa_truffet)))

@@ -11,6 +11,7 @@ from typing import Any
 
 from matrix.messages import Lang, t
 from matrix.model import AllOf, Always, AnyOf, Compare, Condition
+from matrix.vocabulary import field_label, value_label
 from rules.engine import always
 
 _DURABLE_OPERATOR = {"ulik": "$neq", "minst": "$gte", "hoyst": "$lte", "over": "$gt", "under": "$lt"}
@@ -55,7 +56,13 @@ def constants(cond: Condition) -> dict[str, set[object]]:
     return found
 
 
-def show_value(value: object, lang: Lang) -> str:
+def show_value(field: str, value: object, lang: Lang) -> str:
+    """A field's value in words (heldogn → heldøgnsbemanning, True → ja)."""
+    return value_label(field, value, lang)
+
+
+def seen_value(value: object, lang: Lang) -> str:
+    """The value as the explanation records it: the code as given, yes/no in words ('heldogn', 'ja', '4')."""
     if isinstance(value, bool):
         return t("ja" if value else "nei", lang)
     if value is None or value == "":
@@ -64,11 +71,15 @@ def show_value(value: object, lang: Lang) -> str:
 
 
 def describe(compare: Compare, lang: Lang) -> str:
-    """'atferd ≥ 4', 'vold_trusler = ja', 'tilsynsbehov er en av dagtid, heldogn'."""
+    """'atferd ≥ 4', 'vold eller trusler: ja', 'tilsynsbehov: bemanning på dagtid eller heldøgnsbemanning'."""
+    label = field_label(compare.felt, lang)
     if compare.operator == "en_av":
-        options = ", ".join(show_value(v, lang) for v in compare.value)  # type: ignore[union-attr]
-        return f"{compare.felt} {'er en av' if lang == 'nb' else 'is one of'} {options}"
-    return f"{compare.felt} {_SYMBOL[compare.operator]} {show_value(compare.value, lang)}"
+        options = [show_value(compare.felt, v, lang) for v in compare.value]  # type: ignore[union-attr]
+        either = t("eller", lang).join(options) if len(options) < 3 else ", ".join(options[:-1]) + t("eller", lang) + options[-1]
+        return f"{label}: {either}"
+    if compare.operator == "lik":
+        return f"{label}: {show_value(compare.felt, compare.value, lang)}"
+    return f"{label} {_SYMBOL[compare.operator]} {show_value(compare.felt, compare.value, lang)}"
 
 
 def describe_condition(cond: Condition, lang: Lang) -> str:
@@ -78,7 +89,7 @@ def describe_condition(cond: Condition, lang: Lang) -> str:
     if isinstance(cond, Compare):
         return describe(cond, lang)
     parts = cond.alle if isinstance(cond, AllOf) else cond.minst_en
-    joiner = (" og " if lang == "nb" else " and ") if isinstance(cond, AllOf) else (" eller " if lang == "nb" else " or ")
+    joiner = t("og", lang) if isinstance(cond, AllOf) else t("eller", lang)
     words = [describe_condition(p, lang) for p in parts]
     inner = joiner.join(w if not isinstance(p, AllOf | AnyOf) else f"({w})" for w, p in zip(words, parts, strict=True))
     return inner

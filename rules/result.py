@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from matrix.messages import Lang, t
+from matrix.vocabulary import value_label
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -27,6 +30,13 @@ class HeldCondition(_Frozen):
     felt: str
     betingelse: str
     verdi: str
+
+    def text(self, lang: Lang) -> str:
+        """'tilsynsbehov: heldøgnsbemanning', or 'atferd ≥ 4 (verdi: 5)' where the value adds something."""
+        shown = value_label(self.felt, self.verdi, lang)
+        if self.betingelse.endswith(f": {shown}"):
+            return self.betingelse
+        return t("verdi_sett", lang, betingelse=self.betingelse, verdi=shown)
 
 
 class Explanation(_Frozen):

@@ -15,7 +15,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
-from casefiles.messages import CaseFileError  # also registers the texts used here
+from casefiles.messages import CaseFileError
 from casefiles.writers import CsvWriter, Staging
 from matrix.messages import Lang, t
 from matrix.safe_text import terminal_text, xlsx_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from matrix.messages import CATALOG, LANGS, t
+from matrix.messages import LANGS, catalog, t
 
 
 def _placeholders(text: str) -> set[str]:
@@ -12,7 +12,7 @@ def _placeholders(text: str) -> set[str]:
 
 
 def test_every_message_has_both_languages_and_the_same_placeholders():
-    for key, entry in CATALOG.items():
+    for key, entry in catalog().items():
         assert set(entry) == set(LANGS), key
         assert _placeholders(entry["nb"]) == _placeholders(entry["en"]), key
 

@@ -62,7 +62,8 @@ async def test_live_panel_follows_supervision_need_and_names_missing_fields(tmp_
             seen.append((supervision.value, panel.gruppe))
         assert seen == [("ingen", 1), ("ukentlig", 2), ("daglig", 3), ("dagtid", 4), ("heldogn", 5)]
         text = panel.plain()
-        assert "G5-heldogn" in text and "tilsynsbehov = heldogn" in text
+        assert "G5-heldogn" in text and "tilsynsbehov: heldøgnsbemanning" in text
+        assert "(verdi: heldogn)" not in text and "heldogn" not in text.replace("G5-heldogn", "")
         assert "Velferdsetaten" in text and "Bydel/NAV" in text  # services grouped by provider
         assert "udekket" in text  # homeless: coverage said in words
         await pilot.press("shift+tab", "shift+tab")  # back to atferd

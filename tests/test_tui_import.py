@@ -55,7 +55,7 @@ async def test_import_lists_bad_rows_and_keeps_the_good(tmp_path: Path, matrix: 
         assert ("7", "person_id") in listed
         reasons = " ".join(str(table.get_row_at(i)[3]) for i in range(table.row_count))
         assert "Atlantis" in reasons and "mangler" in reasons
-        assert "4 kartlegginger lagret" in text_of(screen.query_one("#import-summary"))
+        assert "Kartlegginger lagret: 4" in text_of(screen.query_one("#import-summary"))
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CaseloadScreen) and app.screen.total == 4

@@ -15,7 +15,6 @@ from typing import Literal
 from matrix.fields import DOMAIN_FIELDS, TILSYNSBEHOV, VARIGHET
 from matrix.load import Matrix
 from matrix.messages import Lang, t
-from tui import text as _text  # noqa: F401  (registers the texts)
 
 Kind = Literal["text", "date", "int", "select", "choice"]
 YES, NO = "ja", "nei"
@@ -121,7 +120,7 @@ def form_fields(matrix: Matrix, lang: Lang) -> list[FieldSpec]:
         FieldSpec("fodselsar", t("f_fodselsar", lang), "int", optional),
         FieldSpec(
             "tidligere_gruppe", t("f_tidligere_gruppe", lang), "select", optional,
-            options=tuple((str(nr), f"{nr} {g.navn.verdi}") for nr, g in matrix.groups.items()),
+            options=tuple((str(nr), f"{nr} {g.navn.text(lang)}") for nr, g in matrix.groups.items()),
         ),
         FieldSpec("brukers_onske", t("f_brukers_onske", lang), "text", optional, short=t("n_brukers_onske", lang)),
     ]  # fmt: skip

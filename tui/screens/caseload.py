@@ -17,16 +17,17 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from casestore import CaseFilter, CaseRow
 from matrix.fields import DEKNING
+from matrix.messages import number
 from tui.display import as_text
 from tui.screens.base import AppScreen
-from tui.text import localize_bindings, tr
+from tui.text import app_lang, localize_bindings, tr
 
 PAGE = 100
 PREFETCH = 20  # load the next page when the cursor is this close to the last loaded row
 
 
 def _count(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
+    return number(n, app_lang())
 
 
 class CaseloadScreen(AppScreen):

@@ -44,8 +44,7 @@ class MatrixScreen(AppScreen):
         self.title = tr("s_matrix")
 
     def _card(self, group: Group) -> Text:
-        en = self.rapp.lang == "en"
-        name = (group.navn.en or group.navn.verdi) if en else group.navn.verdi
+        name = group.navn.text(self.rapp.lang)
         text = Text(f"{tr('c_group_n', n=group.nr)}: {terminal_text(name)}{ASSUMED if group.navn.antatt else ''}\n", style="bold")
         for label, attr in (
             ("p_boligtype", group.boligtype),
@@ -70,7 +69,7 @@ class MatrixScreen(AppScreen):
         for i, rule in enumerate(self.rapp.matrix.data.beslutningstabell.regel, start=1):
             text.append(f"{i:>2}. {terminal_text(rule.id)} → {tr('c_group_n', n=rule.gruppe)}: ", style="bold")
             text.append(f"{terminal_text(describe_condition(rule.naar, lang))}\n")
-            text.append(f"    {terminal_text(rule.tekst_en if lang == 'en' else rule.tekst)} ({terminal_text(rule.kilde)})\n", style="dim")
+            text.append(f"    {terminal_text(rule.text(lang))} ({terminal_text(rule.kilde)})\n", style="dim")
         return text
 
     def action_back(self) -> None:

@@ -38,7 +38,7 @@ class SaveDecisionDialog(ModalScreen[DecisionInput | None]):
     def compose(self) -> ComposeResult:
         r = self.result
         options = [
-            (str(nr), tr("d_accept", n=nr, navn=g.navn.verdi) if nr == r.gruppe else f"{nr}: {g.navn.verdi}")
+            (str(nr), tr("d_accept", n=nr, navn=g.navn.text(app_lang())) if nr == r.gruppe else f"{nr}: {g.navn.text(app_lang())}")
             for nr, g in self.matrix.groups.items()
         ]
         with Vertical(classes="dialog save-dialog"):

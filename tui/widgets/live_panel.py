@@ -130,7 +130,7 @@ class LivePanel(ScrollView, can_focus=True):
         if trace.oppfylt:
             text.append(tr("p_held") + ":\n")
             for held in trace.oppfylt:
-                text.append(f"  ✓ {t('verdi_sett', self.lang, betingelse=held.betingelse, verdi=held.verdi)}\n")
+                text.append(f"  ✓ {held.text(self.lang)}\n")
         if trace.ogsa_truffet:
             text.append(tr("p_also", liste=", ".join(trace.ogsa_truffet)) + "\n")
         return text
@@ -143,7 +143,7 @@ class LivePanel(ScrollView, can_focus=True):
                 text.append(_heading(title))
                 text.append("\n")
                 for flag in flags:
-                    text.append(f"  {mark} {flag.kode}: {flag.tekst}\n")
+                    text.append(f"  {mark} {flag.tekst}\n")
         return text
 
     def _housing(self, result: Classification) -> Text:
