@@ -157,9 +157,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check_tabell": {
         "nb": "beslutningstabellen er komplett: {profiler} mulige kartlegginger kontrollert "
-        "({distinkte} ulike kombinasjoner av svarene reglene leser), ingen hull",
+        "({kombinasjoner} ulike kombinasjoner av svarene reglene leser), ingen hull",
         "en": "the decision table is complete: {profiler} possible assessments checked "
-        "({distinkte} different combinations of the answers the rules read), no gaps",
+        "({kombinasjoner} different combinations of the answers the rules read), no gaps",
     },
     "check_hull": {
         "nb": "beslutningstabellen har hull: {antall} mulige kartlegginger får ingen gruppe, f.eks. {eksempel}",

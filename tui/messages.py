@@ -214,14 +214,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Matrisen deler personer med samtidige rus- og psykiske lidelser inn i sju grupper etter funksjonsnivå og "
         "behov for bolig, bemanning og beliggenhet. Gruppe 1–3 bor i ordinær bolig med økende oppfølging, 4–5 i "
         "samlokalisert bolig med personalbase, 6 i ekstra forsterket skjermet bolig og 7 i forsterket bo- og "
-        "behandlingstilbud. Bydelen har bosettingsansvar for gruppe 1–5 og Velferdsetaten for gruppe 6–7; Velferdsetaten gir også "
+        "behandlingstilbud. Bydelen har bosettingsansvar for gruppe 1–5 og Velferdsetaten for gruppe 6–7. Velferdsetaten gir også "
         "avlastningsopphold til alle grupper. "
         "Beslutningstabellen prøves ovenfra: første regel som passer, bestemmer gruppen. Verktøyet foreslår; "
         "saksbehandleren bestemmer, og et avvik krever begrunnelse.",
         "en": "The matrix divides people with co-occurring substance-use and mental-health problems into seven groups by "
         "functioning and need for housing, staffing and location. Groups 1–3 live in ordinary housing with rising "
         "follow-up, 4–5 in co-located housing with a staff base, 6 in extra-reinforced shielded housing and 7 in "
-        "reinforced housing with treatment. The district settles groups 1–5 and Velferdsetaten groups 6–7; "
+        "reinforced housing with treatment. The district settles groups 1–5 and Velferdsetaten groups 6–7. "
         "Velferdsetaten also offers respite stays to every group. The decision table is read from the top: the first "
         "rule that matches decides the group. The tool suggests; the caseworker decides, and a different group needs "
         "a reason.",
