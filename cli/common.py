@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from matrix.load import Matrix, MatrixError, load_matrix
 from matrix.messages import Lang, t
 from matrix.safe_text import json_text, terminal_text
-from tallies import messages as _planner_messages  # noqa: F401  (registers the texts used here)
 
 if TYPE_CHECKING:
     from rich.text import Text

@@ -96,7 +96,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tekst_tilbyder": {"nb": "Tilbyder", "en": "Provider"},
     "tekst_tjeneste": {"nb": "Tjeneste", "en": "Service"},
     "tekst_niva": {"nb": "Nivå", "en": "Tier"},
-    "tekst_bosetting": {"nb": "Bosettingsansvar", "en": "Settled by"},
+    "tekst_bosetter": {"nb": "Bosetter", "en": "Settles"},
+    "tekst_gir_boligen": {"nb": "Gir boligen", "en": "Provides the home"},
     # Options
     "o_lang": {"nb": "språk i meldingene: nb (standard) eller en", "en": "language of messages: nb (default) or en"},
     "o_matrix": {"nb": "matrisefil (standard: Oslos)", "en": "matrix data file (default: Oslo's)"},

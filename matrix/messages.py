@@ -200,6 +200,7 @@ CATALOG_MODULES: tuple[str, ...] = (
     "matrix.vocabulary",
     "casefiles.messages",
     "casestore.messages",
+    "tallies.messages",
     "cli.messages",
     "tui.messages",
 )

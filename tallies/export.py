@@ -20,7 +20,6 @@ from casefiles.writers import CsvWriter, Staging
 from matrix.messages import Lang, t
 from matrix.safe_text import terminal_text, xlsx_text
 from matrix.supply import supply_on
-from tallies import messages as _messages  # noqa: F401  (registers the planner's texts)
 from tallies.count import Table, Tally, publish_threshold
 from tallies.need import NeedLine, colocated_lines, supply_date, vel_lines
 from tallies.suppression import HIDDEN as HIDDEN

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from matrix.messages import register
-
 MESSAGES: dict[str, dict[str, str]] = {
     "behov_tittel_samlokalisert": {"nb": "Samlokaliserte boliger: behov mot tilbud per {dato}",
                                    "en": "Co-located homes: need against supply as of {dato}"},
@@ -159,5 +157,3 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rap_oversikt_ark": {"nb": "Rapport", "en": "Report"},
     "rap_data_ark": {"nb": "Diagramdata", "en": "Chart data"},
 }
-
-register(MESSAGES)
