@@ -302,6 +302,28 @@ class Classifier:
             ansvar_tekst=self.matrix.responsibility_text(decision.gruppe, assessment.bydel, lang),
         )
 
+    def with_group(self, result: Classification, assessment: Assessment, gruppe: int, lang: Lang = "nb") -> Classification:
+        """The result as the caseworker decided it: what group `gruppe` implies (housing, who settles
+        and provides, coverage, services) for this assessment; the suggestion and its reasons kept."""
+        if gruppe == result.gruppe:
+            return result
+        group = self.matrix.groups[gruppe]
+        return result.model_copy(update={
+            "gruppe": gruppe,
+            "navn": group.navn.text(lang),
+            "boligtype": group.boligtype.verdi,
+            "boligstandard": group.boligstandard.verdi,
+            "bemanning": group.bemanning.verdi,
+            "beliggenhet": group.beliggenhet.verdi,
+            "ansvar": group.ansvar.verdi,
+            "ansvarlig": self.matrix.responsible_name(gruppe, assessment.bydel),
+            "dekning": coverage(self.matrix, gruppe, assessment.boligsituasjon),
+            "tjenester": self._service_items(gruppe, assessment.varighet, assessment.avlastningsbehov),
+            "boligtilbyder": group.boligtilbyder.verdi,
+            "boligtilbyder_navn": self.matrix.provider_name(gruppe, assessment.bydel),
+            "ansvar_tekst": self.matrix.responsibility_text(gruppe, assessment.bydel, lang),
+        })
+
     def _service_items(self, group: int, varighet: str, respite: bool) -> list[ServiceItem]:
         key = (group, varighet, respite)
         if key not in self._services:  # few keys (groups × durations × respite): built once each

@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from textual.widgets import DataTable, Input
-from tui_pilot import SIZE, TODAY, make_app, pilot_test, text_of
+from tui_pilot import SIZE, TODAY, make_app, pilot_test, text_of, until
 
 from casefiles.demo import demo_rows
 from casestore import CaseFilter
@@ -44,15 +44,15 @@ async def test_import_lists_bad_rows_and_keeps_the_good(tmp_path: Path, matrix: 
     app = make_app(tmp_path / "case.sqlite", matrix)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _start_import(pilot, app, path)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: not screen.running)
         report = screen.report
         assert report is not None and not report.cancelled
         assert (report.rows, report.saved, report.rejected_rows) == (7, 4, 3)
         table = screen.query_one(DataTable)
         listed = [(str(table.get_row_at(i)[0]), str(table.get_row_at(i)[2])) for i in range(table.row_count)]
-        assert ("2", "bydel") in listed and ("4", "boevne") in listed and ("4", "tilsynsbehov") in listed
-        assert ("7", "person_id") in listed
+        # the rows as Excel numbers them (header = row 1)
+        assert ("3", "bydel") in listed and ("5", "boevne") in listed and ("5", "tilsynsbehov") in listed
+        assert ("8", "person_id") in listed
         reasons = " ".join(str(table.get_row_at(i)[3]) for i in range(table.row_count))
         assert "Atlantis" in reasons and "mangler" in reasons
         assert "Kartlegginger lagret: 4" in text_of(screen.query_one("#import-summary"))
@@ -78,16 +78,14 @@ async def test_cancel_stops_the_import_and_a_second_run_completes_it(tmp_path: P
         screen.start()
         assert screen.running
         screen.action_cancel_or_back()  # what Escape does while an import runs
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: not screen.running)
         first = screen.report
         assert first is not None and first.cancelled and first.saved < 4000
         assert any(b.action == "cancel_or_back" for b in screen._bindings.key_to_bindings["escape"])
         assert "avbrutt" in text_of(screen.query_one("#import-summary"))
         assert isinstance(app.screen, ImportScreen)  # escape while running cancels, it does not leave
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: not screen.running)
         second = screen.report
         assert second is not None and not second.cancelled
         assert (second.saved, second.skipped) == (4000 - first.saved, first.saved)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tui_pilot import make_app
 
 from matrix import Matrix
@@ -16,23 +17,27 @@ from matrix import Matrix
 SIZE = (100, 32)
 
 
-def test_caseload(snap_compare, tmp_path: Path, matrix: Matrix) -> None:
-    app = make_app(tmp_path / "s.sqlite", matrix, demo=120)
+def test_caseload(snap_compare, tmp_path: Path, matrix: Matrix, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the caseload names its store: a relative path keeps the picture the same
+    app = make_app(Path("s.sqlite"), matrix, demo=120)
     assert snap_compare(app, terminal_size=SIZE)
 
 
-def test_assessment_with_live_panel(snap_compare, tmp_path: Path, matrix: Matrix) -> None:
-    app = make_app(tmp_path / "s.sqlite", matrix, demo=120)
+def test_assessment_with_live_panel(snap_compare, tmp_path: Path, matrix: Matrix, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the caseload names its store: a relative path keeps the picture the same
+    app = make_app(Path("s.sqlite"), matrix, demo=120)
     assert snap_compare(app, press=["down", "down", "enter"], terminal_size=SIZE)
 
 
-def test_matrix_reference_card(snap_compare, tmp_path: Path, matrix: Matrix) -> None:
-    app = make_app(tmp_path / "s.sqlite", matrix)
+def test_matrix_reference_card(snap_compare, tmp_path: Path, matrix: Matrix, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the caseload names its store: a relative path keeps the picture the same
+    app = make_app(Path("s.sqlite"), matrix)
     assert snap_compare(app, press=["m"], terminal_size=SIZE)
 
 
-def test_tallies(snap_compare, tmp_path: Path, matrix: Matrix) -> None:
-    app = make_app(tmp_path / "s.sqlite", matrix, demo=120)
+def test_tallies(snap_compare, tmp_path: Path, matrix: Matrix, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the caseload names its store: a relative path keeps the picture the same
+    app = make_app(Path("s.sqlite"), matrix, demo=120)
 
     async def counted(pilot) -> None:
         await pilot.press("t")

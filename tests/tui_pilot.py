@@ -57,3 +57,12 @@ def text_of(widget: Widget) -> str:
         content = static.content
         parts.append(getattr(content, "plain", str(content)))
     return " ".join(" ".join(parts).split())
+
+
+async def until(pilot: Any, done: Callable[[], bool], seconds: float = 30) -> None:
+    """Pause until `done()` holds (for screens with a never-ending worker, such as a directory tree's loader)."""
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()

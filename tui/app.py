@@ -94,6 +94,10 @@ class RusmatriseApp(App[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if not self.cursor_blink and isinstance(event.widget, Input):
             event.widget.cursor_blink = False
+        if not getattr(event.widget, "_localized", False):  # Textual's own widgets (a Select's menu): their keys in our language
+            localize_bindings(event.widget, self.lang)
+            event.widget._localized = True  # type: ignore[attr-defined]
+            self.refresh_bindings()
 
     # -- shared helpers --------------------------------------------------------------------
     def reassessment_flags(self, row: CaseRow) -> list[str]:
@@ -101,7 +105,11 @@ class RusmatriseApp(App[None]):
         return self.classifier.reassessment_codes(row.data, row.gruppe, row.dekning, days_since(row.vurdert_dato, self.today))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Our commands in the app's language. Of Textual's own: Quit asks first (as q does), the
+        theme is a light/dark switch; Keys, Maximize and Screenshot are left out (Keys shows
+        Textual's English help, a screenshot would write personal data to a file)."""
+        yield SystemCommand(tr("b_quit"), tr("b_quit_help"), self.action_request_quit)
+        yield SystemCommand(tr("b_theme"), tr("b_theme_help"), self.action_toggle_theme)
         for action, key in (
             (self.action_matrix, "b_matrix"),
             (self.action_chain, "b_chain"),
@@ -113,6 +121,18 @@ class RusmatriseApp(App[None]):
         if isinstance(screen, CaseloadScreen):
             yield SystemCommand(tr("b_new"), tr("b_new"), screen.action_new)
             yield SystemCommand(tr("b_clear"), tr("b_clear"), screen.action_clear_filters)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+
+    def action_command_palette(self) -> None:
+        """Textual's palette with its placeholder and keys in the app's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            palette = CommandPalette(placeholder=tr("palette_search"), id="--command-palette")
+            localize_bindings(palette, self.lang)
+            self.push_screen(palette)
 
     # -- navigation ------------------------------------------------------------------------
     def open_assessment(self, person_id: str | None) -> None:

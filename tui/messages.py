@@ -8,6 +8,22 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     # Bindings (footer and command palette)
     "b_quit": {"nb": "Avslutt", "en": "Quit"},
+    "b_quit_help": {
+        "nb": "Avslutt rusmatrise (spør først om noe ikke er lagret)",
+        "en": "Quit rusmatrise (asks first if anything is unsaved)",
+    },
+    "b_theme": {"nb": "Lyst eller mørkt tema", "en": "Light or dark theme"},
+    "b_theme_help": {"nb": "Bytt mellom lyse og mørke farger", "en": "Switch between light and dark colours"},
+    "b_palette": {"nb": "Kommandoer", "en": "Commands"},
+    "b_dismiss_menu": {"nb": "Lukk listen", "en": "Close the list"},
+    "b_close_palette": {"nb": "Lukk kommandolisten", "en": "Close the command list"},
+    "b_next_command": {"nb": "Neste kommando", "en": "Next command"},
+    "b_previous_command": {"nb": "Forrige kommando", "en": "Previous command"},
+    "b_next_page": {"nb": "Neste side", "en": "Next page"},
+    "b_previous_page": {"nb": "Forrige side", "en": "Previous page"},
+    "b_top": {"nb": "Til toppen", "en": "Go to top"},
+    "b_bottom": {"nb": "Til bunnen", "en": "Go to bottom"},
+    "palette_search": {"nb": "Søk etter kommandoer …", "en": "Search for commands …"},
     "b_help": {"nb": "Hjelp", "en": "Help"},
     "b_new": {"nb": "Ny kartlegging", "en": "New assessment"},
     "b_open": {"nb": "Åpne", "en": "Open"},
@@ -58,6 +74,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Sakslisten er tom. Trykk n for en ny kartlegging eller i for å lese inn en fil.",
         "en": "The caseload is empty. Press n for a new assessment or i to import a file.",
     },
+    "c_store": {"nb": "Saksregister: {sted}", "en": "Case store: {sted}"},
     "c_select_first": {"nb": "Velg en person i listen først", "en": "Select a person in the list first"},
     "dekning_dekket": {"nb": "dekket", "en": "covered"},
     "dekning_udekket": {"nb": "udekket", "en": "not covered"},
@@ -130,6 +147,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "f_saved_state": {"nb": "lagret", "en": "saved"},
     # Live panel
     "p_title": {"nb": "Forslag", "en": "Suggestion"},
+    "p_decided_title": {"nb": "Besluttet gruppe", "en": "Decided group"},
+    "p_decided_by": {"nb": "Besluttet av {hvem} {dato}", "en": "Decided by {hvem} on {dato}"},
+    "p_decided_override": {
+        "nb": "Avviker fra forslaget: gruppe {gruppe} ({navn})",
+        "en": "Differs from the suggestion: group {gruppe} ({navn})",
+    },
+    "p_decided_reason": {"nb": "Begrunnelse: {grunn}", "en": "Reason: {grunn}"},
+    "p_decided_accepted": {"nb": "Forslaget ble godtatt.", "en": "The suggestion was accepted."},
     "p_group": {"nb": "Gruppe {gruppe}: {navn}", "en": "Group {gruppe}: {navn}"},
     "p_rule": {"nb": "Avgjort av regel {regel}: {tekst}", "en": "Decided by rule {regel}: {tekst}"},
     "p_held": {"nb": "Oppfylt", "en": "Conditions that held"},
@@ -251,8 +276,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Every assessment and decision of the person, oldest first, and what changed between them.",
     },
     "help_tallies": {
-        "nb": "Antall personer per bydel og gruppe (siste kartlegging; besluttet gruppe der den finnes), dekning, og behov mot tilbud per tilbudsdatoen: mangel per bydel, summert uten å trekke fra overskudd. v bytter visning, d velger tilbudsdato, e eksporterer tabellene til CSV eller XLSX, r skriver rapporten (HTML eller XLSX med diagrammer).",
-        "en": "Persons per district and group (latest assessment; the decided group where there is one), coverage, and need against supply as of the supply date: shortfall per district, summed without subtracting surpluses. v switches view, d picks the supply date, e exports the tables to CSV or XLSX, r writes the report (HTML or XLSX with charts).",
+        "nb": "Antall personer per bydel og gruppe (siste kartlegging; besluttet gruppe der den finnes), dekning, og behov "
+        "mot tilbud per tilbudsdatoen: mangel per bydel, summert uten å trekke fra overskudd. v bytter visning, d "
+        "velger tilbudsdato, e eksporterer tabellene til CSV eller XLSX, r skriver rapporten (HTML eller XLSX med "
+        "diagrammer).",
+        "en": "Persons per district and group (latest assessment; the decided group where there is one), coverage, and need "
+        "against supply as of the supply date: shortfall per district, summed without subtracting surpluses. v switches"
+        " view, d picks the supply date, e exports the tables to CSV or XLSX, r writes the report (HTML or XLSX with "
+        "charts).",
     },
     "help_import": {
         "nb": "Les inn en eksportfil (.csv, .xlsx, .jsonl) fra fagsystemet, klassifisert eller ikke. Hver gyldig rad "
@@ -278,7 +309,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "t_publish": {"nb": "Til publisering?", "en": "For publication?"},
     "t_publish_no": {"nb": "nei: alle tall som de er", "en": "no: every count as it is"},
     "t_publish_yes": {"nb": "ja: tall 1–4 vises som <5 (prikking)", "en": "yes: counts 1–4 shown as <5 (suppressed)"},
-    "t_default_file": {"nb": "opptelling.xlsx", "en": "tallies.xlsx"},
+    "t_default_stem": {"nb": "opptelling", "en": "tallies"},
+    "t_exists": {"nb": "Filen finnes fra før: {fil}. Velg et annet navn.", "en": "The file already exists: {fil}. Choose another name."},
     "t_chart_groups": {"nb": "Personer per gruppe", "en": "Persons per group"},
     "t_chart_vel": {"nb": "Velferdsetatens plasser mot personer", "en": "Velferdsetaten's places against persons"},
     "t_chart_colocated": {
@@ -295,6 +327,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "i_running": {"nb": "Leser inn … (Escape avbryter)", "en": "Importing … (Escape cancels)"},
     "i_rejects": {"nb": "Avviste felt", "en": "Rejected fields"},
     "i_rad": {"nb": "Rad", "en": "Row"},
+    "i_rad_fil": {"nb": "Rad i filen", "en": "Row in the file"},
+    "i_placeholder": {
+        "nb": "Skriv stien, eller velg filen i listen under (.csv, .xlsx, .jsonl)",
+        "en": "Type the path, or choose the file in the list below (.csv, .xlsx, .jsonl)",
+    },
     "i_felt": {"nb": "Felt", "en": "Field"},
     "i_feil": {"nb": "Feil", "en": "Error"},
     "i_no_file": {"nb": "Filen finnes ikke: {fil}", "en": "The file does not exist: {fil}"},
@@ -320,6 +357,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Skriv rapporten til fil (.html eller .xlsx)",
         "en": "Write the report to a file (.html or .xlsx)",
     },
+    "t_report_stem": {"nb": "rapport", "en": "report"},
     "t_default_report": {
         "nb": "rapport.html",
         "en": "report.html",

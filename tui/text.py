@@ -30,8 +30,29 @@ def tr(key: str, /, **params: object) -> str:
     return t(key, app_lang(), **params)
 
 
+# Descriptions Textual gives its own bindings (footer, palette) → our catalog keys.
+TEXTUAL_DESCRIPTIONS: dict[str, str] = {
+    "palette": "b_palette",
+    "Dismiss menu": "b_dismiss_menu",
+    "Exit the command palette": "b_close_palette",
+    "Next command": "b_next_command",
+    "Previous command": "b_previous_command",
+    "Next page": "b_next_page",
+    "Previous page": "b_previous_page",
+    "Go to top": "b_top",
+    "Go to bottom": "b_bottom",
+}
+
+
+def _in_lang(description: str, lang: Lang) -> str | None:
+    key = TEXTUAL_DESCRIPTIONS.get(description, description)
+    return t(key, lang) if key in catalog() else None
+
+
 def localize_bindings(node: DOMNode, lang: Lang) -> None:
-    """Replace binding descriptions that are catalog keys by their text in `lang`."""
+    """Replace binding descriptions (our catalog keys, and Textual's own English ones) by their text in `lang`."""
     bindings = node._bindings.key_to_bindings
     for key, found in bindings.items():
-        bindings[key] = [dataclasses.replace(b, description=t(b.description, lang)) if b.description in catalog() else b for b in found]
+        shown = [(b, _in_lang(b.description, lang), _in_lang(b.tooltip, lang) if b.tooltip else None) for b in found]
+        bindings[key] = [dataclasses.replace(b, description=text or b.description, tooltip=tip or (text if b.tooltip else b.tooltip))
+                         if text or tip else b for b, text, tip in shown]

@@ -8,6 +8,7 @@ Fixed demo seed, "today" and theme, so the pictures only change when the screens
 from __future__ import annotations
 
 import asyncio
+import os
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -38,7 +39,8 @@ async def shoot(app: RusmatriseApp) -> None:
 def main() -> None:
     matrix = load_matrix()
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(str(Path(tmp) / "demo.sqlite"))
+        os.chdir(tmp)  # the caseload names its store: "demo.sqlite", as ./scripts/start.sh makes it
+        store = open_store("demo.sqlite")
         fill_demo(store, matrix, DEMO_PERSONS, DEMO_SEED, TODAY)
         app = RusmatriseApp(store, matrix, today=TODAY, caseworker="Kari Saksbehandler", theme="textual-dark", cursor_blink=False)
         asyncio.run(shoot(app))

@@ -94,7 +94,9 @@ class AssessmentScreen(AppScreen):
             self.problem = gap.message(app.lang)
         else:
             form.show_errors({})
-            panel.show(result, assessment.varighet)
+            decision = self.base.decision if self.base is not None and not self.dirty else None
+            decided = (decision, app.classifier.with_group(result, assessment, decision.final_gruppe, app.lang)) if decision else None
+            panel.show(result, assessment.varighet, decided)
             self.assessment, self.result, self.problem = assessment, result, ""
         self._show_state()
 

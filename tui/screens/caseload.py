@@ -62,6 +62,7 @@ class CaseloadScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = tr("s_caseload")
+        self.sub_title = tr("c_store", sted=self.rapp.store.location)  # where the caseload lives, never a guess
         table = self.query_one(DataTable)
         for key in ("c_person", "c_bydel", "c_gruppe", "c_dekning", "c_dato", "c_status"):
             table.add_column(tr(key), key=key)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from tui.export_paths import chosen_path
 from tui.text import app_lang, localize_bindings, tr
 from tui.widgets.choice import ChoiceSet
 
@@ -46,10 +47,13 @@ class ExportTallyDialog(ModalScreen[tuple[Path, bool] | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
-        path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
-        if path.suffix.lower() not in SUFFIXES or not path.stem:
+        path = chosen_path(self.query_one("#export-path", Input).value)
+        problem = tr("t_bad_suffix") if path.suffix.lower() not in SUFFIXES or not path.stem else ""
+        if not problem and path.exists():
+            problem = tr("t_exists", fil=str(path))  # never overwrite a file silently
+        if problem:
             error = self.query_one("#export-error", Static)
-            error.update(tr("t_bad_suffix"))
+            error.update(problem)
             error.add_class("-shown")
             return
         self.dismiss((path, self.query_one("#export-publish", ChoiceSet).value == "ja"))

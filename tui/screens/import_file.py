@@ -7,6 +7,7 @@ final report as messages, and the handlers update the screen.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,17 +17,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import DataTable, DirectoryTree, Footer, Header, Input, ProgressBar, Static
 
 from casefiles.messages import CaseFileError
 from casestore import ImportReport, StoreError
 from casestore.importer import import_file
 from matrix.messages import t
 from tui.display import as_text
+from tui.export_paths import chosen_path, export_folder
 from tui.screens.base import AppScreen
 from tui.text import localize_bindings, tr
 
 SHOWN_REJECTS = 5_000  # a table this long is still quick; the count says if there are more
+SUFFIXES = (".csv", ".xlsx", ".jsonl")
+WITH_HEADER = (".csv", ".xlsx")  # the header is row 1 of what a spreadsheet shows
+
+
+class ImportFilePicker(DirectoryTree):
+    """Folders and the files that can be imported; choosing one fills in the path."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [p for p in paths if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in SUFFIXES)]
 
 
 class ImportScreen(AppScreen):
@@ -43,9 +54,11 @@ class ImportScreen(AppScreen):
             super().__init__()
             self.report, self.problem = report, problem
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         super().__init__()
         localize_bindings(self, self.rapp.lang)
+        self.folder = folder or export_folder()
+        self.shown_rows_offset = 0
         self._cancel = threading.Event()
         self.running = False
         self.report: ImportReport | None = None
@@ -54,7 +67,8 @@ class ImportScreen(AppScreen):
         yield Header()
         with Vertical(id="import-form"):
             yield Static(tr("i_path"), classes="field-label")
-            yield Input(placeholder="caseload.csv / .xlsx / .jsonl", id="import-path")
+            yield Input(placeholder=tr("i_placeholder"), id="import-path")
+            yield ImportFilePicker(self.folder, id="import-picker")
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static("", id="import-summary")
         yield DataTable(id="import-rejects", cursor_type="row", zebra_stripes=True)
@@ -63,15 +77,21 @@ class ImportScreen(AppScreen):
     def on_mount(self) -> None:
         self.title = tr("s_import")
         table = self.query_one(DataTable)
-        for key in ("i_rad", "c_person", "i_felt", "i_feil"):
+        for key in ("i_rad_fil", "c_person", "i_felt", "i_feil"):
             table.add_column(tr(key), key=key)
         self.query_one("#import-path", Input).focus()
+
+    @on(DirectoryTree.FileSelected, "#import-picker")
+    def _picked(self, event: DirectoryTree.FileSelected) -> None:
+        field = self.query_one("#import-path", Input)
+        field.value = str(event.path)
+        field.focus()  # Enter starts the import
 
     @on(Input.Submitted, "#import-path")
     def start(self) -> None:
         if self.running:
             return
-        path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
+        path = chosen_path(self.query_one("#import-path", Input).value)
         summary = self.query_one("#import-summary", Static)
         if not path.is_file():
             summary.update(as_text(tr("i_no_file", fil=str(path))))
@@ -79,6 +99,7 @@ class ImportScreen(AppScreen):
         self.running = True
         self._cancel.clear()
         self.query_one(DataTable).clear()
+        self.shown_rows_offset = 1 if path.suffix.lower() in WITH_HEADER else 0
         self.query_one(ProgressBar).update(total=None, progress=0)
         summary.update(Text(tr("i_running")))
         self._import(path)
@@ -121,7 +142,8 @@ class ImportScreen(AppScreen):
         summary.update(Text(done))
         table = self.query_one(DataTable)
         for reject in report.rejects[:SHOWN_REJECTS]:
-            table.add_row(str(reject.rad), as_text(reject.person_id or ""), as_text(reject.felt), as_text(reject.feil))
+            # `rad` counts data rows (SPEC); the table shows the row number the file shows in Excel
+            table.add_row(str(reject.rad + self.shown_rows_offset), as_text(reject.person_id or ""), as_text(reject.felt), as_text(reject.feil))
 
     def action_cancel_or_back(self) -> None:
         if self.running:

@@ -32,6 +32,7 @@ from tallies.report import build_report
 from tallies.report_file import SUFFIXES as REPORT_SUFFIXES
 from tallies.report_file import write_report
 from tui.display import as_text, shown
+from tui.export_paths import chosen_path, suggested_path
 from tui.screens.ask_text import AskTextDialog
 from tui.screens.base import AppScreen
 from tui.screens.export_tally import ExportTallyDialog
@@ -154,7 +155,8 @@ class TalliesScreen(AppScreen):
     def action_export(self) -> None:
         if self.result is None:
             return
-        self.app.push_screen(ExportTallyDialog(tr("t_default_file")), self._export_chosen)
+        suggested = suggested_path(tr("t_default_stem"), ".xlsx", self.rapp.today)
+        self.app.push_screen(ExportTallyDialog(str(suggested)), self._export_chosen)
 
     def _export_chosen(self, choice: tuple[Path, bool] | None) -> None:
         if choice is not None and self.result is not None:
@@ -188,13 +190,14 @@ class TalliesScreen(AppScreen):
             self._count()
 
     def action_report(self) -> None:
-        self.app.push_screen(AskTextDialog(tr("t_report_to"), tr("t_default_report"), _report_problem, tr("b_report")),
-                             self._report_chosen)
+        # the documents folder, dated, never over an old report
+        suggested = str(suggested_path(tr("t_report_stem"), ".html", self.rapp.today))
+        self.app.push_screen(AskTextDialog(tr("t_report_to"), suggested, _report_problem, tr("b_report")), self._report_chosen)
 
     def _report_chosen(self, text: str | None) -> None:
         if text is not None:
             self.notify(tr("t_writing_report"))
-            self._write_report(Path(text).expanduser(), self.supply_day)
+            self._write_report(chosen_path(text), self.supply_day)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="tally-report")
     def _write_report(self, path: Path, day: date | None) -> None:

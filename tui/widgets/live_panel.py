@@ -21,6 +21,7 @@ from textual.renderables.digits import Digits
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from casestore import StoredDecision
 from matrix.load import Matrix
 from matrix.messages import Lang, t
 from matrix.safe_text import terminal_text
@@ -93,19 +94,33 @@ class LivePanel(ScrollView, can_focus=True):
         return " ".join(" ".join(p.plain for p in self.parts if isinstance(p, Text)).split())
 
     # -- the three states ------------------------------------------------------------------
-    def show(self, result: Classification, varighet: str) -> None:
+    def show(self, result: Classification, varighet: str, decided: tuple[StoredDecision, Classification] | None = None) -> None:
+        """The suggestion; with `decided` (the stored decision and what its group implies) the
+        decision first, and housing and services for the decided group."""
         self.gruppe = result.gruppe
-        self._show(
-            [
-                Text(tr("p_title"), style="bold"),
-                Digits(str(result.gruppe)),
-                Text(t("p_group", self.lang, gruppe=result.gruppe, navn=result.navn), style="bold"),
-                self._reason(result),
-                self._flags(result),
-                self._housing(result),
-                self._services(result, varighet),
-            ]
-        )
+        if decided is None:
+            head = [Text(tr("p_title"), style="bold"), Digits(str(result.gruppe)),
+                    Text(t("p_group", self.lang, gruppe=result.gruppe, navn=result.navn), style="bold")]
+            implied = result
+        else:
+            decision, implied = decided
+            head = [Text(tr("p_decided_title"), style="bold"), Digits(str(decision.final_gruppe)),
+                    Text(t("p_group", self.lang, gruppe=implied.gruppe, navn=implied.navn), style="bold"),
+                    self._decision(decision, result)]
+        self._show([*head, self._reason(result), self._flags(result), self._housing(implied), self._services(implied, varighet)])
+
+    def _decision(self, decision: StoredDecision, suggestion: Classification) -> Text:
+        """Who decided, when, and why: the decided group is what counts."""
+        when = decision.decided_at[:10]
+        if len(when) == 10 and when[4] == "-":
+            when = f"{when[8:10]}.{when[5:7]}.{when[0:4]}"
+        text = Text(tr("p_decided_by", hvem=decision.caseworker, dato=when) + "\n")
+        if decision.overridden:
+            text.append(tr("p_decided_override", gruppe=suggestion.gruppe, navn=suggestion.navn) + "\n", style="bold")
+            text.append(tr("p_decided_reason", grunn=decision.reason or "") + "\n")
+        else:
+            text.append(tr("p_decided_accepted") + "\n")
+        return text
 
     def show_missing(self, missing: list[str], invalid: list[tuple[str, str]]) -> None:
         """Not enough information: which fields are missing and which are wrong, by name."""
