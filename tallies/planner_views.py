@@ -9,7 +9,6 @@ from collections import Counter
 from typing import Any
 
 from matrix.messages import Lang, t
-from tallies import messages as _messages  # noqa: F401  (registers the texts used here)
 from tallies.export import Shown
 from tallies.indicators import Indicators
 
