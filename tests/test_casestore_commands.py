@@ -25,10 +25,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_import_tally_and_verify_through_the_command(store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "import", str(EXPORT), "--db", store_url, "--lang", "en")
     assert code == 0, err
-    saved = int(out.split()[0])
+    saved = int(out.split("Assessments saved: ")[1].split(",")[0])
     assert saved > 0
     code, out, _ = run(capsys, "import", str(EXPORT), "--db", store_url, "--lang", "en")
-    assert code == 0 and out.startswith("0 assessments saved") and f"{saved} already present" in out
+    assert code == 0 and out.startswith("Assessments saved: 0,") and f"already present: {saved}" in out
     code, out, _ = run(capsys, "tally", "--db", store_url, "--json", "--by", "gruppe")
     assert code == 0
     with open_store(store_url, create=False) as store:
