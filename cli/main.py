@@ -77,6 +77,13 @@ DEMO_N = option("-n", type=int, default=1000, metavar="mv_antall", help="o_demo_
 DEMO_SEED = option("--seed", type=int, default=1, metavar="mv_fro", help="o_seed")
 DEMO_OUTPUT = option("-o", "--output", required=True, metavar="mv_fil", help="o_output_table")
 
+CHECK_CASES = option("--cases", metavar="mv_fil", help="o_cases")
+
+UTSKRIFT_PERSON = option("person", metavar="mv_person", help="o_utskrift_person")
+UTSKRIFT_DB = option("--db", required=True, metavar="mv_url", help="o_db_utskrift")
+UTSKRIFT_OUTPUT = option("-o", "--output", required=True, metavar="mv_fil", help="o_utskrift_output")
+FELTER_MARKDOWN = option("--markdown", action="store_true", help="o_markdown")
+
 COMMANDS: tuple[Command, ...] = (
     Command("tui", "cmd_tui", (TUI_DB, TUI_CREATE, TUI_DEMO, MATRIX)),
     Command("classify", "cmd_classify", (CLASSIFY_FILE, MATRIX, CLASSIFY_TEXT)),
@@ -88,7 +95,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("report", "cmd_report", (PLANNER_INPUTS, PLANNER_DB, REPORT_DISTRICT, SUPPLY_DATE, REPORT_OUTPUT, MATRIX, MAPPING)),
     Command("chain", "cmd_chain", (CHAIN_GROUP, CHAIN_DURATION, CHAIN_RESPITE, JSON, MATRIX)),
     Command("matrix", "cmd_matrix", (JSON, MATRIX)),
-    Command("check", "cmd_check", (MATRIX,)),
+    Command("check", "cmd_check", (MATRIX, CHECK_CASES)),
+    Command("utskrift", "cmd_utskrift", (UTSKRIFT_PERSON, UTSKRIFT_DB, UTSKRIFT_OUTPUT, MATRIX)),
+    Command("felter", "cmd_felter", (FELTER_MARKDOWN, MATRIX)),
     Command("demo", "cmd_demo", (DEMO_N, DEMO_SEED, DEMO_OUTPUT, MATRIX)),
     Command("verify", "cmd_verify", (VERIFY_DB,)),
     Command("import", "cmd_import", (IMPORT_FILE, STORE_DB, MAPPING, MATRIX)),

@@ -98,7 +98,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tekst_niva": {"nb": "Nivå", "en": "Tier"},
     "tekst_bosetter": {"nb": "Bosetter", "en": "Settles"},
     "tekst_gir_boligen": {"nb": "Gir boligen", "en": "Provides the home"},
+    "cmd_utskrift": {
+        "nb": "utskrift til saksmappen: én persons kartlegging, forslag, beslutning, tjenester og historikk (.html eller .pdf)",
+        "en": "the case document: one person's assessment, suggestion, decision, services and history (.html or .pdf)",
+    },
+    "cmd_felter": {
+        "nb": "alle kolonnene i en kartlegging: påkrevd eller ikke, tillatte verdier og stavemåter",
+        "en": "every column of an assessment: required or not, allowed values and spellings",
+    },
+    "mv_person": {"nb": "PERSON", "en": "PERSON"},
     # Options
+    "o_utskrift_person": {"nb": "personens id (person_id)", "en": "the person's id (person_id)"},
+    "o_db_utskrift": {
+        "nb": "saksregisteret (SQLite-fil, sqlite:/// eller postgresql://)",
+        "en": "the case store (SQLite file, sqlite:/// or postgresql://)",
+    },
+    "o_utskrift_output": {
+        "nb": ".html (skrives ut fra nettleseren på A4) eller .pdf (lages med Chromium)",
+        "en": ".html (prints on A4 from the browser) or .pdf (made with Chromium)",
+    },
+    "o_markdown": {"nb": "skriv en Markdown-tabell (som i README)", "en": "print a Markdown table (as in the README)"},
+    "o_cases": {
+        "nb": "kjør testtilfeller lagret som data (TOML med [[case]]: navn, inndata, forventet) mot matrisen",
+        "en": "run test cases stored as data (TOML of [[case]]: navn, inndata, forventet) against the matrix",
+    },
     "o_lang": {"nb": "språk i meldingene: nb (standard) eller en", "en": "language of messages: nb (default) or en"},
     "o_matrix": {"nb": "matrisefil (standard: Oslos)", "en": "matrix data file (default: Oslo's)"},
     "o_db_tui": {

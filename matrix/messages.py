@@ -133,6 +133,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "bydel «{bydel}» har {antall} verdier for {datoer} datoer",
         "en": "bydel '{bydel}' has {antall} values for {datoer} datoer",
     },
+    # Test cases as data (rules.cases, check --cases)
+    "tilfeller_les": {"nb": "Kan ikke lese tilfellefilen {fil}: {grunn}", "en": "Cannot read the cases file {fil}: {grunn}"},
+    "tilfeller_toml": {"nb": "Ugyldig TOML i tilfellefilen {fil}: {grunn}", "en": "Invalid TOML in the cases file {fil}: {grunn}"},
+    "tilfeller_form": {
+        "nb": "Tilfellefilen {fil} må bestå av tabeller [[case]] med navn, inndata og forventet",
+        "en": "The cases file {fil} must consist of [[case]] tables with navn, inndata and forventet",
+    },
+    "tilfeller_navn": {"nb": "{fil}: tilfelle {tilfelle} mangler navn", "en": "{fil}: case {tilfelle} has no navn"},
+    "tilfeller_ukjent": {
+        "nb": "{fil}: tilfelle {tilfelle} har ukjente nøkler: {nokler}",
+        "en": "{fil}: case {tilfelle} has unknown keys: {nokler}",
+    },
+    "tilfeller_deler": {
+        "nb": "{fil}: tilfelle {tilfelle} trenger tabellene inndata og forventet (forventet ikke tom)",
+        "en": "{fil}: case {tilfelle} needs the tables inndata and forventet (forventet not empty)",
+    },
+    "tilfeller_forventet": {
+        "nb": "{fil}: tilfelle {tilfelle} forventer {nokler}; det som kan forventes er {gyldige}",
+        "en": "{fil}: case {tilfelle} expects {nokler}; what can be expected is {gyldige}",
+    },
+    "tilfelle_inndata": {"nb": "inndata er ugyldige: {feil}", "en": "the input is invalid: {feil}"},
+    "tilfelle_avvik": {"nb": "forventet {hva} {forventet}, fikk {fikk}", "en": "expected {hva} {forventet}, got {fikk}"},
+    "tilfelle_naer_bom": {
+        "nb": "traff regel {regel}, som dette tilfellet ikke skal treffe",
+        "en": "hit rule {regel}, which this case must not hit",
+    },
+    "tilfelle_feil": {"nb": "tilfelle «{navn}»: {grunn}", "en": "case '{navn}': {grunn}"},
+    "tilfeller_ok": {
+        "nb": "alle {antall} tilfeller i {fil} gir det som er forventet",
+        "en": "all {antall} cases in {fil} give what is expected",
+    },
+    "tilfeller_ok_1": {"nb": "tilfellet i {fil} gir det som er forventet", "en": "the case in {fil} gives what is expected"},
+    "tilfeller_feilet": {
+        "nb": "{antall} av {alle} tilfeller i {fil} gir ikke det som er forventet",
+        "en": "{antall} of {alle} cases in {fil} do not give what is expected",
+    },
+    "tilfeller_feilet_1": {
+        "nb": "{antall} av {alle} tilfeller i {fil} gir ikke det som er forventet",
+        "en": "{antall} of {alle} cases in {fil} does not give what is expected",
+    },
     # CLI
     "felt_feil": {"nb": "felt {felt}: {feil}", "en": "field {felt}: {feil}"},
     "json_ugyldig": {"nb": "Inndata er ikke gyldig JSON: {grunn}", "en": "Input is not valid JSON: {grunn}"},
@@ -201,6 +241,7 @@ CATALOG_MODULES: tuple[str, ...] = (
     "casefiles.messages",
     "casestore.messages",
     "tallies.messages",
+    "casedoc.messages",
     "cli.messages",
     "tui.messages",
 )

@@ -20,9 +20,21 @@ if [[ ! -x .venv/bin/python ]]; then
 fi
 extras=""
 [[ "${1:-}" == "--dev" ]] && extras="[dev]"
+# Skip the install when nothing it depends on changed since the last one: the package is
+# installed editable, so code changes need no reinstall; pyproject.toml, this script, the
+# extras and the Python version do. RUSMATRISE_REINSTALL=1 forces it.
+stamp=.venv/.rusmatrise-install
+base=$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -d' ' -f1)-$(.venv/bin/python -V 2>&1 | tr -d ' ')
+wanted=$base-${extras:-none}
+installed=$(cat "$stamp" 2>/dev/null || true)
+if [[ "${RUSMATRISE_REINSTALL:-}" != 1 && -x .venv/bin/rusmatrise ]] &&
+   [[ "$installed" == "$wanted" || ( -z "$extras" && "$installed" == "$base-[dev]" ) ]]; then
+  exit 0  # a dev install serves a plain start too
+fi
 export CPPFLAGS="${CPPFLAGS:-} -DPyEval_CallObject=PyObject_CallObject"
 if ! .venv/bin/python -c "import durable.engine" 2>/dev/null; then
   # a wheel cached from a build without the define would fail at import: build afresh
   .venv/bin/pip install --quiet --no-cache-dir "durable-rules==2.0.28"
 fi
 .venv/bin/pip install --quiet --disable-pip-version-check -e ".${extras}"
+echo "$wanted" > "$stamp"

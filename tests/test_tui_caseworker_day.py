@@ -181,3 +181,17 @@ async def test_import_picks_the_file_from_a_list_and_gives_the_rows_excel_shows(
         assert next(str(c.label) for c in table.columns.values()) == "Rad i filen"
         listed = [(str(table.get_row_at(i)[0]), str(table.get_row_at(i)[2])) for i in range(table.row_count)]
         assert listed == [("3", "bydel")]
+
+
+@pilot_test
+async def test_u_writes_the_case_document_and_says_where(tmp_path: Path, matrix: Matrix, documents: Path) -> None:
+    app = make_app(tmp_path / "case.sqlite", matrix)
+    _record_override(app, matrix)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+    written = documents / f"utskrift-{TODAY.isoformat()}.html"
+    html = written.read_text(encoding="utf-8")
+    assert "Gruppe 5:" in html and "Begrunnelse: Nylig utskrevet, trenger base" in html
+    assert any(str(written) in str(n.message) for n in app._notifications)

@@ -141,6 +141,24 @@ class RusmatriseApp(App[None]):
         base = self.store.latest_assessment(person_id) if person_id else None
         self.push_screen(AssessmentScreen(base))
 
+    def print_document(self, person_id: str) -> Path | None:
+        """The person's case document as HTML in the documents folder (dated, never over an old file)."""
+        from casedoc import case_document_html
+        from cli.utskrift_cmd import write_document
+        from tui.export_paths import suggested_path
+
+        history = self.store.history(person_id)
+        if not history:
+            return None
+        target = suggested_path(tr("u_filnavn"), ".html", self.today)
+        try:
+            write_document(case_document_html(history, self.classifier, self.lang, self.today, self.caseworker), target)
+        except OSError as error:
+            self.notify(tr("utskrift_skriv", fil=str(target), grunn=error.strerror or error), severity="error", timeout=10)
+            return None
+        self.notify(tr("utskrift_skrevet", fil=str(target)), timeout=10)
+        return target
+
     def open_history(self, person_id: str) -> None:
         from tui.screens.history import HistoryScreen
 

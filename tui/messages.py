@@ -28,6 +28,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "b_new": {"nb": "Ny kartlegging", "en": "New assessment"},
     "b_open": {"nb": "Åpne", "en": "Open"},
     "b_history": {"nb": "Historikk", "en": "History"},
+    "b_print": {"nb": "Utskrift", "en": "Print"},
+    "u_filnavn": {"nb": "utskrift", "en": "case-document"},
     "b_matrix": {"nb": "Matrisen", "en": "Matrix"},
     "b_chain": {"nb": "Tiltakskjeden", "en": "Service chain"},
     "b_tallies": {"nb": "Opptelling", "en": "Tallies"},

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from casestore import open_store
 from casestore.demo import DEMO_PERSONS, DEMO_SEED, fill_demo
-from matrix import load_matrix
+from matrix import Matrix, load_matrix
 from tui.app import RusmatriseApp
 
 HERE = Path(__file__).resolve().parent
@@ -45,8 +45,32 @@ def main() -> None:
         app = RusmatriseApp(store, matrix, today=TODAY, caseworker="Kari Saksbehandler", theme="textual-dark", cursor_blink=False)
         asyncio.run(shoot(app))
         store.close()
-    for name in ("caseload.svg", "assessment.svg", "tallies.svg"):
+        shoot_document(matrix)
+    for name in ("caseload.svg", "assessment.svg", "tallies.svg", "utskrift.png"):
         print(HERE / name)
+
+
+def shoot_document(matrix: Matrix) -> None:
+    """The case document (rusmatrise utskrift) of a demo person with an overridden suggestion, as Chromium shows it."""
+    from casedoc import case_document_html
+    from casedoc.pdf import run_chromium
+    from casestore import CaseFilter, decide
+    from matrix.assessment import parse_assessment
+    from rules import Classifier
+
+    classifier = Classifier(matrix)
+    with open_store("demo.sqlite") as store:
+        row = next(r for r in store.caseload(CaseFilter(), limit=200) if 2 <= r.suggested_gruppe <= 5 and not r.decided)
+        latest = store.latest_assessment(row.person_id)
+        assessment = parse_assessment(latest.data, matrix)
+        result = classifier.classify(assessment, today=TODAY)
+        final = result.gruppe + 1
+        store.record_decision(latest.id, decide(matrix, assessment, result, final, "Kari Saksbehandler",
+                                                "Nylig utskrevet fra institusjon; trenger personale nær seg de første månedene"))
+        html = case_document_html(store.history(row.person_id), classifier, "nb", TODAY, "Kari Saksbehandler")
+    page = Path("utskrift.html").resolve()
+    page.write_text(html, encoding="utf-8")
+    run_chromium(f"--screenshot={HERE / 'utskrift.png'}", "--window-size=794,1123", page.as_uri())
 
 
 if __name__ == "__main__":

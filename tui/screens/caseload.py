@@ -35,6 +35,7 @@ class CaseloadScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "b_new"),
         Binding("h", "history", "b_history"),
+        Binding("u", "print_document", "b_print"),
         Binding("slash", "search", "b_search"),
         Binding("ctrl+r", "clear_filters", "b_clear", show=False),
     ]
@@ -169,6 +170,13 @@ class CaseloadScreen(AppScreen):
 
     def action_new(self) -> None:
         self.rapp.open_assessment(None)
+
+    def action_print_document(self) -> None:
+        person = self.current_person()
+        if person is None:
+            self.notify(tr("c_select_first"), severity="warning")
+            return
+        self.rapp.print_document(person)
 
     def action_history(self) -> None:
         person = self.current_person()
