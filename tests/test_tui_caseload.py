@@ -43,7 +43,7 @@ async def test_filter_by_district_and_group_and_search(tmp_path: Path, matrix: M
         assert screen.total == 300
         await pilot.press("slash")
         await pilot.press("0", "0", "0", "1", "5")
-        await pilot.pause()
+        await pilot.pause(0.5)  # the search runs after a short pause in typing
         assert _column(table, "c_person") == [row.person_id for row in app.store.caseload(CaseFilter(search="00015"))]
         assert all("00015" in person for person in _column(table, "c_person")) and table.row_count >= 1
 

@@ -195,3 +195,39 @@ async def test_u_writes_the_case_document_and_says_where(tmp_path: Path, matrix:
     html = written.read_text(encoding="utf-8")
     assert "Gruppe 5:" in html and "Begrunnelse: Nylig utskrevet, trenger base" in html
     assert any(str(written) in str(n.message) for n in app._notifications)
+
+
+@pilot_test
+async def test_search_is_bounded_and_runs_once_after_typing_stops(tmp_path: Path, matrix: Matrix) -> None:
+    from textual import events
+
+    from tui.screens.caseload import SEARCH_MAX
+
+    app = make_app(tmp_path / "case.sqlite", matrix, demo=30)
+    queries: list[str] = []
+    real_caseload = app.store.caseload
+
+    def counted(where, *args, **kwargs):  # the real store, with its queries counted
+        queries.append(where.search)
+        return real_caseload(where, *args, **kwargs)
+
+    app.store.caseload = counted  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CaseloadScreen)
+        queries.clear()
+        await pilot.press("slash", *"D00000")
+        await pilot.pause(0.6)
+        assert queries == ["D00000"]  # six keys, one query
+        search = screen.query_one("#search", Input)
+        search.value = ""
+        await pilot.pause(0.6)
+        queries.clear()
+        search.post_message(events.Paste("x" * 60_000))  # a long paste: cut, and still one query
+        await pilot.pause(0.6)
+        assert len(search.value) <= SEARCH_MAX and len(queries) <= 1  # refused or cut, never 60,000 characters to the store
+        assert app.is_running
+        search.value = "y" * (SEARCH_MAX + 10)
+        await pilot.pause(0.6)
+        assert all(len(q) <= SEARCH_MAX for q in queries)

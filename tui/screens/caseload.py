@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from casestore import CaseFilter, CaseRow
@@ -28,6 +29,10 @@ PREFETCH = 20  # load the next page when the cursor is this close to the last lo
 
 def _count(n: int) -> str:
     return number(n, app_lang())
+
+
+SEARCH_MAX = 64  # person ids are short; a pasted novel is cut here, not sent to the database
+SEARCH_PAUSE = 0.25  # seconds of quiet after the last key before the search runs
 
 
 class CaseloadScreen(AppScreen):
@@ -46,6 +51,7 @@ class CaseloadScreen(AppScreen):
         self.where = CaseFilter()
         self.rows: list[CaseRow] = []
         self.total = 0
+        self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         matrix = self.rapp.matrix
@@ -56,7 +62,7 @@ class CaseloadScreen(AppScreen):
             )
             yield Select([(tr("c_group_n", n=nr), nr) for nr in matrix.groups], prompt=tr("c_all_groups"), id="filter-gruppe", compact=True)
             yield Select([(tr(f"dekning_{d}"), d) for d in DEKNING], prompt=tr("c_all_coverage"), id="filter-dekning", compact=True)
-            yield Input(placeholder=tr("c_search"), id="search", compact=True)
+            yield Input(placeholder=tr("c_search"), id="search", compact=True, max_length=SEARCH_MAX)
         yield DataTable(id="caseload", cursor_type="row", zebra_stripes=True)
         yield Static("", id="caseload-status")
         yield Footer()
@@ -124,9 +130,16 @@ class CaseloadScreen(AppScreen):
             self._show_status()
 
     # -- filters ---------------------------------------------------------------------------
-    @on(Select.Changed)
     @on(Input.Changed, "#search")
+    def _search_typed(self) -> None:
+        """Search after a pause in typing, not on every key: a long paste or fast typing runs one query."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_PAUSE, self._filter_changed)
+
+    @on(Select.Changed)
     def _filter_changed(self) -> None:
+        self._search_timer = None
         def chosen(selector: str) -> object:
             value = self.query_one(selector, Select).value
             return None if value is Select.NULL else value
@@ -136,7 +149,7 @@ class CaseloadScreen(AppScreen):
             bydel=cast("str | None", chosen("#filter-bydel")),
             gruppe=int(cast("int", gruppe)) if gruppe is not None else None,
             dekning=cast("str | None", chosen("#filter-dekning")),
-            search=self.query_one("#search", Input).value,
+            search=self.query_one("#search", Input).value[:SEARCH_MAX],
         )
         self.reload()
 
