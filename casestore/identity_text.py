@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from casestore.models import Identity
-from matrix.messages import Lang, register, t
+from matrix.messages import Lang, t
 from matrix.safe_text import terminal_text
 
-register(
-    {
-        "identitet": {"nb": "Innlogget: {bruker} · {rolle}{bydel}", "en": "Logged in: {bruker} · {rolle}{bydel}"},
-        "identitet_lokal": {
-            "nb": "Lokal bruker: {bruker} (OS-bruker, ikke verifisert)",
-            "en": "Local user: {bruker} (OS user, not verified)",
-        },
-        "rolle_ingen": {"nb": "eier", "en": "owner"},
-    }
-)
+MESSAGES: dict[str, dict[str, str]] = {  # listed in matrix.messages.CATALOG_MODULES
+    "identitet": {"nb": "Innlogget: {bruker} · {rolle}{bydel}", "en": "Logged in: {bruker} · {rolle}{bydel}"},
+    "identitet_lokal": {
+        "nb": "Lokal bruker: {bruker} (OS-bruker, ikke verifisert)",
+        "en": "Local user: {bruker} (OS user, not verified)",
+    },
+    "rolle_ingen": {"nb": "eier", "en": "owner"},
+}
 
 
 def identity_line(identity: Identity, lang: Lang = "nb") -> str:

@@ -240,6 +240,7 @@ CATALOG_MODULES: tuple[str, ...] = (
     "matrix.vocabulary",
     "casefiles.messages",
     "casestore.messages",
+    "casestore.identity_text",
     "tallies.messages",
     "casedoc.messages",
     "cli.messages",

@@ -19,7 +19,6 @@ from typing import Any
 from matrix.load import Matrix
 from matrix.messages import Lang, t
 from matrix.supply import supply_on
-from tallies import messages as _messages  # noqa: F401  (registers the texts used here)
 from tallies.charts import Chart, numbers
 from tallies.count import Table, Tally, age_bands, age_group, publish_threshold, tally
 from tallies.export import Shown, groups_label, need_views, shown_table
