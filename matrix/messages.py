@@ -278,7 +278,7 @@ def t(key: str, lang: Lang = "nb", /, **params: object) -> str:
     A count of one takes the singular: when `antall` is 1 and the catalog has `key_1`, that
     form is used ("1 rad ble avvist", not "1 rader ble avvist").
     """
-    if params.get("antall") == 1 and f"{key}_1" in catalog():
+    if params.get("antall") in (1, "1") and f"{key}_1" in catalog():
         key = f"{key}_1"
     entry = CATALOG.get(key) or catalog()[key]
     return entry.get(lang, entry["nb"]).format(**params)

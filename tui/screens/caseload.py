@@ -69,7 +69,6 @@ class CaseloadScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = tr("s_caseload")
-        self.sub_title = tr("c_store", sted=self.rapp.store.location)  # where the caseload lives, never a guess
         table = self.query_one(DataTable)
         for key in ("c_person", "c_bydel", "c_gruppe", "c_dekning", "c_dato", "c_status"):
             table.add_column(tr(key), key=key)
@@ -119,9 +118,11 @@ class CaseloadScreen(AppScreen):
         status = self.query_one("#caseload-status", Static)
         if self.total == 0:
             empty = self.where == CaseFilter()
-            status.update(tr("c_empty") if empty else tr("c_none"))
+            shown = tr("c_empty") if empty else tr("c_none")
         else:
-            status.update(tr("c_showing", fra=1, til=_count(len(self.rows)), antall=_count(self.total)))
+            shown = tr("c_showing", fra=1, til=_count(len(self.rows)), antall=_count(self.total))
+        # where the caseload lives, never a guess (the header has who is logged in)
+        status.update(Text(f"{shown} · {tr('c_store', sted=self.rapp.store.location)}"))
 
     @on(DataTable.RowHighlighted)
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
