@@ -106,7 +106,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "alle kolonnene i en kartlegging: påkrevd eller ikke, tillatte verdier og stavemåter",
         "en": "every column of an assessment: required or not, allowed values and spellings",
     },
-    "mv_person": {"nb": "PERSON", "en": "PERSON"},
     # Options
     "o_utskrift_person": {"nb": "personens id (person_id)", "en": "the person's id (person_id)"},
     "o_db_utskrift": {
