@@ -13,7 +13,7 @@ from matrix import values as v
 from matrix.districts import fold_variants
 from matrix.fields import CANONICAL_FIELDS, TILSYNSBEHOV, VARIGHET
 from matrix.load import Matrix
-from matrix.messages import Lang, catalog, t
+from matrix.messages import Lang, has, t
 
 Scale = Annotated[int, BeforeValidator(v.parse_scale)]
 YesNo = Annotated[bool, BeforeValidator(v.parse_yes_no)]
@@ -164,7 +164,7 @@ def _field_error(error: Mapping[str, Any]) -> FieldError:
     """Our parsers raise errors whose type is a message code; pydantic's own get a generic one."""
     field_name = str((error.get("loc") or ("",))[0])
     code = _PYDANTIC_CODES.get(error["type"], error["type"])
-    if code in catalog():
+    if has(code):
         return FieldError(field_name, code, dict(error.get("ctx") or {}))
     return FieldError(field_name, "ugyldig", {"detalj": error.get("msg", code)})
 

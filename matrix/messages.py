@@ -233,22 +233,23 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-# Every module with a MESSAGES catalog. Textual-free all of them (the TUI's texts are in
-# tui/messages.py, not tui/text.py), so a headless command can load them all.
+# Every module with a MESSAGES catalog, light ones first. All Textual-free (the TUI's texts are
+# in tui/messages.py, not tui/text.py). A lookup loads modules in this order only until it
+# finds its key, so a command such as `classify` never imports the case store for its texts.
 CATALOG_MODULES: tuple[str, ...] = (
     "matrix.messages",
     "matrix.vocabulary",
+    "cli.messages",
     "casefiles.messages",
-    "casestore.messages",
-    "casestore.identity_text",
     "tallies.messages",
     "casedoc.messages",
-    "cli.messages",
     "tui.messages",
+    "casestore.messages",
+    "casestore.identity_text",
 )
 
 CATALOG: dict[str, dict[str, str]] = {}
-_loaded = False
+_loaded: list[str] = []  # the CATALOG_MODULES registered so far, in order
 
 
 def register(messages: dict[str, dict[str, str]]) -> None:
@@ -261,26 +262,42 @@ def register(messages: dict[str, dict[str, str]]) -> None:
         CATALOG[key] = entry
 
 
+def _load_next() -> bool:
+    """Register the next module of CATALOG_MODULES; False when all are loaded."""
+    if len(_loaded) == len(CATALOG_MODULES):
+        return False
+    name = CATALOG_MODULES[len(_loaded)]
+    _loaded.append(name)
+    register(getattr(importlib.import_module(name), "MESSAGES", {}))
+    return True
+
+
+def has(key: str) -> bool:
+    """Whether the catalog has `key` (loading catalog modules only as far as needed)."""
+    while key not in CATALOG:
+        if not _load_next():
+            return False
+    return True
+
+
 def catalog() -> dict[str, dict[str, str]]:
-    """The whole catalog, assembled from CATALOG_MODULES on first use."""
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        for name in CATALOG_MODULES:
-            module = importlib.import_module(name)
-            register(getattr(module, "MESSAGES", {}))
+    """The whole catalog, every module of CATALOG_MODULES loaded."""
+    while _load_next():
+        pass
     return CATALOG
 
 
 def t(key: str, lang: Lang = "nb", /, **params: object) -> str:
     """The message `key` in `lang`, with `params` filled in.
 
-    A count of one takes the singular: when `antall` is 1 and the catalog has `key_1`, that
-    form is used ("1 rad ble avvist", not "1 rader ble avvist").
+    A count of one takes the singular: when `antall` is 1 and the catalog has `key_1` (kept
+    in the same module as `key`), that form is used ("1 rad ble avvist", not "1 rader ble avvist").
     """
-    if params.get("antall") in (1, "1") and f"{key}_1" in catalog():
+    if not has(key):
+        raise KeyError(key)
+    if params.get("antall") in (1, "1") and f"{key}_1" in CATALOG:
         key = f"{key}_1"
-    entry = CATALOG.get(key) or catalog()[key]
+    entry = CATALOG[key]
     return entry.get(lang, entry["nb"]).format(**params)
 
 

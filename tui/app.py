@@ -95,9 +95,9 @@ class RusmatriseApp(App[None]):
         if not self.cursor_blink and isinstance(event.widget, Input):
             event.widget.cursor_blink = False
         if not getattr(event.widget, "_localized", False):  # Textual's own widgets (a Select's menu): their keys in our language
-            localize_bindings(event.widget, self.lang)
             event.widget._localized = True  # type: ignore[attr-defined]
-            self.refresh_bindings()
+            if localize_bindings(event.widget, self.lang):
+                self.refresh_bindings()
 
     # -- shared helpers --------------------------------------------------------------------
     def reassessment_flags(self, row: CaseRow) -> list[str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual._context import active_app
 
-from matrix.messages import Lang, catalog, t
+from matrix.messages import Lang, has, t
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -46,13 +46,16 @@ TEXTUAL_DESCRIPTIONS: dict[str, str] = {
 
 def _in_lang(description: str, lang: Lang) -> str | None:
     key = TEXTUAL_DESCRIPTIONS.get(description, description)
-    return t(key, lang) if key in catalog() else None
+    return t(key, lang) if has(key) else None
 
 
-def localize_bindings(node: DOMNode, lang: Lang) -> None:
+def localize_bindings(node: DOMNode, lang: Lang) -> bool:
     """Replace binding descriptions (our catalog keys, and Textual's own English ones) by their text in `lang`."""
     bindings = node._bindings.key_to_bindings
+    changed = False
     for key, found in bindings.items():
         shown = [(b, _in_lang(b.description, lang), _in_lang(b.tooltip, lang) if b.tooltip else None) for b in found]
         bindings[key] = [dataclasses.replace(b, description=text or b.description, tooltip=tip or (text if b.tooltip else b.tooltip))
                          if text or tip else b for b, text, tip in shown]
+        changed |= any(text or tip for _, text, tip in shown)
+    return changed
