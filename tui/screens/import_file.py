@@ -143,7 +143,8 @@ class ImportScreen(AppScreen):
         table = self.query_one(DataTable)
         for reject in report.rejects[:SHOWN_REJECTS]:
             # `rad` counts data rows (SPEC); the table shows the row number the file shows in Excel
-            table.add_row(str(reject.rad + self.shown_rows_offset), as_text(reject.person_id or ""), as_text(reject.felt), as_text(reject.feil))
+            row = str(reject.rad + self.shown_rows_offset)
+            table.add_row(row, as_text(reject.person_id or ""), as_text(reject.felt), as_text(reject.feil))
 
     def action_cancel_or_back(self) -> None:
         if self.running:
