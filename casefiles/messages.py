@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matrix.messages import Lang, t
+from matrix.errors import RusmatriseError
 
 MESSAGES: dict[str, dict[str, str]] = {
     # Reading files
@@ -32,8 +32,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{fil}: the column '{felt}' occurs more than once ({kolonner})",
     },
     "mangler_kolonner": {
-        "nb": "{fil} mangler påkrevde kolonner: {felt}; alle rader avvises (bruk --mapping for å gi kolonnene nye navn)",
-        "en": "{fil} lacks required columns: {felt}; every row is rejected (use --mapping to rename the columns)",
+        "nb": "{fil} mangler påkrevde kolonner: {felt}; legg dem til, eller bruk --mapping for å gi"
+        " eksportens kolonner de kanoniske navnene",
+        "en": "{fil} lacks required columns: {felt}; add them, or use --mapping to give the export's"
+        " columns the canonical names",
+    },
+    "ingen_rader": {
+        "nb": "{fil} har ingen datarader under overskriften; kontroller at du valgte riktig fil og at eksporten er fullført",
+        "en": "{fil} has no data rows below the header; check that this is the right file and that the export finished",
+    },
+    "rader_avvik": {
+        "nb": "{fil}: leste {lest} rader, men filen har {telt}; ingenting er skrevet. Filen kan være skadet eller avkortet",
+        "en": "{fil}: read {lest} rows, but the file holds {telt}; nothing was written. The file may be damaged or truncated",
+    },
+    "tegnsett_blandet": {
+        "nb": "{fil} blander UTF-8 med et annet tegnsett (første feil ved datarad {rad}, kolonne {kolonne});"
+        " lagre hele filen som UTF-8 og prøv igjen",
+        "en": "{fil} mixes UTF-8 with another encoding (first bad byte at data row {rad}, column {kolonne});"
+        " save the whole file as UTF-8 and try again",
+    },
+    "csv_sitat": {
+        "nb": "{fil}: et anførselstegn ved datarad {rad} (linje {linje}) lukkes ikke der feltet slutter, så radene etter"
+        " ville blitt slått sammen; rett anførselstegnet i filen (et \" inne i et felt skrives \"\")",
+        "en": "{fil}: a quote at data row {rad} (line {linje}) does not close where its field ends, so the rows after it"
+        " would be merged; fix the quote in the file (a \" inside a field is written \"\")",
+    },
+    "overskrift_sitat": {
+        "nb": "{fil}: overskriftsraden har et anførselstegn som ikke lukkes, så den sluker radene under; rett overskriften",
+        "en": "{fil}: the header row has a quote that does not close, so it swallows the rows below; fix the header",
+    },
+    "for_mange_kolonner": {
+        "nb": "{fil} har {antall} kolonner; høyst {maks} leses",
+        "en": "{fil} has {antall} columns; at most {maks} are read",
+    },
+    "overskrift_lang": {
+        "nb": "{fil}: kolonnenavnet «{navn}» er for langt til å være en overskrift; er første rad en datarad?",
+        "en": "{fil}: the column name '{navn}' is too long to be a header; is the first row a data row?",
+    },
+    "xlsx_rad": {
+        "nb": "{fil} kan ikke leses som Excel-fil ved datarad {rad}: {grunn}",
+        "en": "{fil} cannot be read as an Excel file at data row {rad}: {grunn}",
+    },
+    "xlsx_delt_tekst": {
+        "nb": "{fil} er skadet: en celle i datarad {rad} viser til en delt tekst som ikke finnes; lagre filen på nytt i Excel",
+        "en": "{fil} is damaged: a cell in data row {rad} refers to a shared string that does not exist; save it again in Excel",
+    },
+    "xlsx_bombe": {
+        "nb": "{fil} pakkes ut til mer enn en Excel-eksport kan være ({grunn}); filen leses ikke",
+        "en": "{fil} expands to more than an Excel export can be ({grunn}); the file is not read",
     },
     # Column mapping
     "mapping_les": {"nb": "Kan ikke lese kolonnefilen {fil}: {grunn}", "en": "Cannot read the column mapping {fil}: {grunn}"},
@@ -131,13 +177,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-class CaseFileError(Exception):
+class CaseFileError(RusmatriseError):
     """A file that cannot be read or written, explained in the user's language."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(t(key, "en", **params))
-
-    def message(self, lang: Lang = "nb") -> str:
-        return t(self.key, lang, **self.params)
+    def __init__(self, kode: str, **params: object) -> None:
+        super().__init__(kode, params)

@@ -14,24 +14,19 @@ from typing import Any, Protocol
 from casestore.chain import Breach, ChainHead
 from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, Identity, ImportReport, StoredAssessment
 from matrix.assessment import Assessment
+from matrix.errors import RusmatriseError
 from matrix.load import Matrix
-from matrix.messages import Lang, t
 from rules.result import Classification
 
 Progress = Callable[[int, int], None]  # (bytes or rows done, total) → None
 
 
-class StoreError(Exception):
+class StoreError(RusmatriseError):
     """The store cannot do what was asked. The message is for the user and holds no personal
     data; `message(lang)` gives it in Norwegian or English."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(t(code, "en", **params))
-
-    def message(self, lang: Lang = "nb") -> str:
-        return t(self.code, lang, **self.params)
+    def __init__(self, kode: str, **params: object) -> None:
+        super().__init__(kode, params)
 
 
 class Store(Protocol):

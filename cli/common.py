@@ -31,7 +31,7 @@ def matrix_or_exit(path: str | None, lang: Lang, code: int = 1) -> Matrix:
     try:
         return load_matrix(path)
     except MatrixError as error:
-        say(error.render(lang), err=True)
+        say(error.message(lang), err=True)
         raise CommandFailed(code) from None
 
 

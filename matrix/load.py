@@ -13,7 +13,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from matrix import limits
 from matrix.districts import DistrictIndex, fold_variants
+from matrix.errors import RusmatriseError
 from matrix.fields import DOMAIN_FIELDS, FactField, fact_fields
 from matrix.messages import Lang, t
 from matrix.model import AllOf, Always, AnyOf, Compare, Condition, Group, HousingSituation, MatrixData
@@ -21,18 +23,21 @@ from matrix.model import AllOf, Always, AnyOf, Compare, Condition, Group, Housin
 DEFAULT_MATRIX = "oslo.toml"
 
 
-class MatrixError(Exception):
-    """A matrix file that cannot be used: which file, where in it, and why."""
+class MatrixError(RusmatriseError):
+    """A matrix file that cannot be used: which file, where in it, and why.
+
+    `kode` is "matrisefil" (one line per problem: key path and reason) or, for a file that
+    cannot be read or parsed at all, "matrise_les"/"matrise_toml"/"matrise_dybde".
+    """
 
     def __init__(self, path: str, problems: list[tuple[str, str]], kind: str = "matrisefil") -> None:
         self.path = path
         self.problems = problems  # (key path, reason)
-        self.kind = kind
-        super().__init__(self.render("en"))
+        super().__init__(kind, {"fil": path, "grunn": problems[0][1] if problems else ""})
 
-    def render(self, lang: Lang = "nb") -> str:
-        if self.kind != "matrisefil":
-            return t(self.kind, lang, fil=self.path, grunn=_in(self.problems[0][1], lang))
+    def message(self, lang: Lang = "nb") -> str:
+        if self.kode != "matrisefil":
+            return t(self.kode, lang, fil=self.path, grunn=_in(self.problems[0][1], lang))
         return "\n".join(t("matrisefil", lang, fil=self.path, sti=sti, grunn=_in(grunn, lang)) for sti, grunn in self.problems)
 
 
@@ -161,15 +166,22 @@ def load_matrix(path: str | Path | None = None) -> Matrix:
     file = Path(path) if path is not None else _default_path()
     shown = str(file)
     try:
-        raw_bytes = file.read_bytes()
+        with file.open("rb") as opened:
+            raw_bytes = opened.read(limits.MAX_MATRIX_BYTES + 1)
     except OSError as error:
         raise MatrixError(shown, [("", error.strerror or str(error))], kind="matrise_les") from None
+    if len(raw_bytes) > limits.MAX_MATRIX_BYTES:
+        raise MatrixError(shown, [("", f"larger than {limits.MAX_MATRIX_BYTES} bytes")], kind="matrise_les")
     try:
         raw = tomllib.loads(raw_bytes.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise MatrixError(shown, [("", Reason("mf_utf8", grunn=error.reason))], kind="matrise_toml") from None
     except tomllib.TOMLDecodeError as error:
         raise MatrixError(shown, [("", str(error))], kind="matrise_toml") from None
+    except RecursionError:
+        raise MatrixError(shown, [("", f"nested deeper than {limits.MAX_CONDITION_DEPTH} levels")], kind="matrise_toml") from None
+    if _nesting(raw) > limits.MAX_CONDITION_DEPTH * 2 + _DATA_NESTING:
+        raise MatrixError(shown, [("", f"conditions nested deeper than {limits.MAX_CONDITION_DEPTH} levels")], kind="matrise_toml")
     try:
         data = MatrixData.model_validate(raw)
     except ValidationError as error:
@@ -179,6 +191,21 @@ def load_matrix(path: str | Path | None = None) -> Matrix:
     if problems:
         raise MatrixError(shown, problems)
     return matrix
+
+
+_DATA_NESTING = 6  # tables and arrays around a condition: [beslutningstabell] → regel → [] → naar
+
+
+def _nesting(value: object) -> int:
+    """How deeply tables and arrays nest (a condition level is a table and its list), without recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:

@@ -25,6 +25,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from matrix.assessment import Assessment, AssessmentInvalid, FieldError, parse_assessment
+from matrix.errors import RusmatriseError
 from matrix.fields import DOMAIN_FIELDS
 from matrix.load import Matrix
 from matrix.messages import Lang, t
@@ -40,18 +41,12 @@ AGE_FIELD = "dager_siden_vurdering"
 DERIVED_FIELDS = ("maks",)
 
 
-class TableGap(Exception):
+class TableGap(RusmatriseError):
     """No row of the decision table matches: the table is incomplete for this input."""
 
     def __init__(self, profile: Mapping[str, Any]) -> None:
         self.profile = dict(profile)
-        super().__init__(t("hull", "en", profil=self._shown()))
-
-    def _shown(self) -> str:
-        return ", ".join(f"{k}={v}" for k, v in sorted(self.profile.items()))
-
-    def message(self, lang: Lang = "nb") -> str:
-        return t("hull", lang, profil=self._shown())
+        super().__init__("hull", {"profil": ", ".join(f"{k}={v}" for k, v in sorted(self.profile.items()))})
 
 
 def table_fact(values: Mapping[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,8 @@ from typing import Any
 
 from durable.engine import Host, MessageNotHandledException
 
+from matrix.errors import RusmatriseError
+
 # durable-rules 2.0.28 calls datetime.utcfromtimestamp on every assert, deprecated in Python 3.12+;
 # the last release is from 2020, so the warning cannot be fixed upstream and would flood stderr.
 warnings.filterwarnings("ignore", message=r"datetime\.datetime\.utcfromtimestamp", category=DeprecationWarning, module="durable")
@@ -35,8 +37,11 @@ _STATE = "0"
 _names = itertools.count(1)
 
 
-class EngineError(RuntimeError):
+class EngineError(RusmatriseError):
     """durable-rules refused a fact or failed; the message names the fact's field values."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("motor_feil", {"grunn": reason})
 
 
 class _QuietHost(Host):
