@@ -23,6 +23,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from casefiles.mapping import ColumnMapping
+from casefiles.messages import CaseFileError
 from casefiles.readers import BadLine, cell_text, open_source
 from casefiles.validation import (
     ROW_FIELD,
@@ -51,8 +52,6 @@ RESULT_COLUMNS: tuple[str, ...] = (
 CHANGE_COLUMN = "endring"
 NUMERIC_COLUMNS: tuple[str, ...] = (*DOMAIN_FIELDS, "institusjonsinntak_12m", "livskvalitet", "fodselsar", "tidligere_gruppe", "gruppe")
 CODE_SEPARATOR = ", "
-SINGLE_FIELDS: tuple[str, ...] = ("bydel", "vurdert_dato", "fodselsar", "tidligere_gruppe")  # validated per row, cached per cell
-TEXT_FIELDS: tuple[str, ...] = ("brukers_onske", "kjonn")  # free text: any cell is valid
 
 
 def kept_columns(layout: Layout) -> list[int]:
@@ -98,12 +97,15 @@ def _dup_key(record: dict[str, Any], assessment: Assessment | None) -> tuple[str
 def read_assessments(path: str | Path, matrix: Matrix, mapping: ColumnMapping | None = None) -> Iterator[RowResult]:
     """Every non-blank data row of `path`, validated with the assessment model.
 
-    Raises CaseFileError when the file cannot be read at all. A row that repeats the
+    Raises CaseFileError when the file cannot be read at all, lacks a required column or has
+    no data rows (before any row, or after the last). A row that repeats the
     person_id and vurdert_dato of an accepted row is rejected as a duplicate (felt person_id).
     """
     source = open_source(path)
     layout = Layout(source, mapping)
+    layout.require_columns()
     duplicates = DuplicateIndex()
+    data_rows = 0
     for rad, cells in enumerate(source.rows(), start=1):
         if isinstance(cells, BadLine):
             yield RowResult(rad, None, None, [FieldError(ROW_FIELD, cells.kode, cells.params)])
@@ -111,6 +113,7 @@ def read_assessments(path: str | Path, matrix: Matrix, mapping: ColumnMapping | 
         cells, shape_error = layout.shape(cells)
         if shape_error is None and layout.is_blank(cells):
             continue
+        data_rows += 1
         record = layout.record(cells)
         errors = [shape_error] if shape_error else []
         assessment: Assessment | None = None
@@ -125,4 +128,7 @@ def read_assessments(path: str | Path, matrix: Matrix, mapping: ColumnMapping | 
                 errors.append(duplicate_error(earlier))
             elif not errors:
                 duplicates.add(*key, rad)
-        yield RowResult(rad, _person_id_text(record.get("person_id")), None if errors else assessment, errors)
+        valid = assessment if not errors else None
+        yield RowResult(rad, valid.person_id if valid else _person_id_text(record.get("person_id")), valid, errors)
+    if not data_rows:
+        raise CaseFileError("ingen_rader", fil=str(source.path))

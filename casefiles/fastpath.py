@@ -29,9 +29,9 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from casefiles.batch import CODE_SEPARATOR, kept_columns
-from casefiles.messages import CaseFileError
-from casefiles.readers import BadLine, Progress, Source, cell_text
-from casefiles.validation import ROW_FIELD, DuplicateIndex, FieldCheck, Layout, duplicate_error, field_order
+from casefiles.readers import BadLine, Progress, Source, cell_text, csv_reader
+from casefiles.validation import ROW_FIELD, DuplicateIndex, FieldCheck, Layout, duplicate_error, field_order, person_id_cell
+from matrix import limits
 from matrix import values as v
 from matrix.assessment import FieldError
 from matrix.fields import CANONICAL_FIELDS, DOMAIN_FIELDS
@@ -39,8 +39,8 @@ from matrix.load import Matrix
 from matrix.messages import Lang
 from rules import Classifier, Verdict, days_since
 
-SINGLE_FIELDS: tuple[str, ...] = ("bydel", "vurdert_dato", "fodselsar", "tidligere_gruppe")  # one cell each, cached per text
-TEXT_FIELDS: tuple[str, ...] = ("brukers_onske", "kjonn")  # free text: any cell is valid
+SINGLE_FIELDS: tuple[str, ...] = ("bydel", "vurdert_dato", "fodselsar", "kjonn", "tidligere_gruppe")  # one cell each, cached per text
+TEXT_FIELDS: tuple[str, ...] = ("brukers_onske",)  # free text: any cell is valid (length is checked by Layout.shape)
 _CACHE_LIMIT = 200_000
 _DAY_BITS = 10  # a date cell is cached as ordinal << _DAY_BITS | age-class id
 _AGE_MASK = (1 << _DAY_BITS) - 1
@@ -202,13 +202,13 @@ class _Run:
         self.results: dict[tuple[int, int, int, int], _Result] = {}
         self.stats = RunStats(has_previous_column=self.has_previous)
         self.csv_suffix = getattr(output, "suffix_text", None)  # CSV output: row ends rendered once
-        self.misc_names = tuple(n for n in ("bydel", "fodselsar", "tidligere_gruppe") if n in layout.index)
+        self.misc_names = tuple(n for n in ("bydel", "fodselsar", "kjonn", "tidligere_gruppe") if n in layout.index)
         self.misc_cells = _getter([layout.index[n] for n in self.misc_names])
         self.misc_memo: dict[str, int] = {}
         self._by_content: dict[tuple[Any, ...], _Result] = {}
 
     def misc_lookup(self, key: str, cells: Sequence[str]) -> int:
-        """bydel, fodselsar and tidligere_gruppe looked up together (few distinct combinations):
+        """bydel, fodselsar, kjonn and tidligere_gruppe looked up together (few distinct combinations):
         the previous-group code (see `single`), or _BAD if any of them is bad."""
         found = self.misc_memo.get(key)
         if found is None:
@@ -317,7 +317,7 @@ class _Run:
         blank_day = self.owner.age_class(None)
         setdefault = self.duplicates.seen.setdefault
         results, result = self.results, self.result
-        parse_pid = v.parse_person_id
+        parse_pid, plain_pid = v.parse_person_id, v.person_id_is_plain
         keep = self.keep
         out_width = width if keep is None else len(keep)
         general, emit = self.general, self.emit
@@ -326,20 +326,23 @@ class _Run:
         if csv_output:
             join, plain, fwrite, verbatim = output.delimiter.join, output.plain, output.raw_write, output.verbatim
         size = source.scan.size
-        limit = csv.field_size_limit()
+        limit = limits.MAX_CELL_CHARS
         rad = 0
         report_at = _REPORT_EVERY if progress is not None else -1
         with source.path.open(encoding=source.encoding, newline="", buffering=_READ_BUFFER) as file:
             try:
-                next(csv.reader(file, delimiter=delimiter), None)  # the header, however many lines
+                next(csv_reader(file, delimiter), None)  # the header, however many lines
                 for line in file:
                     rad += 1
                     if rad == report_at:
                         report_at += _REPORT_EVERY
                         progress(file.buffer.tell(), size)  # type: ignore[misc]
                     if '"' in line or len(line) > limit:
-                        cells = next(csv.reader(chain((line,), file), delimiter=delimiter))
+                        cells = next(csv_reader(chain((line,), file), delimiter))
                         line = None
+                        if max(map(len, cells), default=0) > limit:  # Layout.shape names the long cell
+                            general(rad, cells)
+                            continue
                     else:
                         line = line.rstrip("\r\n")
                         cells = line.split(delimiter) if line else []
@@ -354,8 +357,7 @@ class _Run:
                         general(rad, cells)
                         continue
                     person_id = cells[pid_at]
-                    length = len(person_id)
-                    if length == 11 or not length or person_id[0].isspace() or person_id[-1].isspace():
+                    if not plain_pid(person_id):
                         try:
                             person_id = parse_pid(person_id)
                         except PydanticCustomError:
@@ -377,7 +379,7 @@ class _Run:
                     else:
                         emit(out, entry)
             except csv.Error as error:
-                raise CaseFileError("csv_feil", fil=str(source.path), rad=rad, grunn=str(error)) from None
+                raise source.csv_error(error, rad, rad + 1) from None
         return rad
 
     def emit(self, out: list[Any], entry: _Result) -> None:
@@ -395,7 +397,7 @@ class _Run:
             return
         text = [cell_text(c) for c in cells]
         at = self.layout.index.get
-        person_id, shown, errors = row_errors(self.owner.check.check, self.layout, text, shape_error)
+        person_id, shown, errors = row_errors(self.owner.check.check, self.layout, text, shape_error, cells)
         day = self.single("vurdert_dato", text[at("vurdert_dato")]) if at("vurdert_dato") is not None else self.owner.age_class(None)
         if person_id is not None and day >= 0:
             earlier = self.duplicates.earlier(person_id, day)
@@ -406,6 +408,9 @@ class _Run:
             return
         assert person_id is not None
         self.duplicates.add(person_id, day, rad)
+        pid_at = at("person_id")
+        if pid_at is not None and not isinstance(cells[pid_at], str):  # a numeric cell: written back as the id it was read as
+            cells = [*cells[:pid_at], person_id, *cells[pid_at + 1 :]]
         previous_at = at("tidligere_gruppe")
         previous = 1 if previous_at is None else self.single("tidligere_gruppe", text[previous_at])
         d = self.domain.lookup(self.domain.key(text), text)
@@ -440,10 +445,11 @@ class _Run:
 _Check = Callable[[str, str | None], tuple[Any, tuple[FieldError, ...]]]
 
 
-def row_errors(check: _Check, layout: Layout, text: Sequence[str],
-               shape_error: FieldError | None) -> tuple[str | None, str | None, list[FieldError]]:
+def row_errors(check: _Check, layout: Layout, text: Sequence[str], shape_error: FieldError | None,
+               cells: Sequence[Any] | None = None) -> tuple[str | None, str | None, list[FieldError]]:
     """(validated person_id or None, person_id as shown in the rejects file, every error of the row
-    but the duplicate check, in model order). Shared by every batch path, so their rejects agree."""
+    but the duplicate check, in model order). Shared by every batch path, so their rejects agree.
+    `cells`, the row as read, lets a numeric person_id cell be checked as the number it is."""
     at = layout.index.get
     errors: list[FieldError] = [shape_error] if shape_error else []
     for name in CANONICAL_FIELDS:
@@ -452,7 +458,7 @@ def row_errors(check: _Check, layout: Layout, text: Sequence[str],
         position = at(name)
         errors += check(name, None if position is None else text[position])[1]
     pid_at = at("person_id")
-    pid_raw = None if pid_at is None else text[pid_at]
+    pid_raw = None if pid_at is None else person_id_cell(cells[pid_at]) if cells is not None else text[pid_at]
     person_id, problems = (None, ()) if pid_raw is None else _person_id(pid_raw, check)
     if pid_raw is None:
         problems = check("person_id", None)[1]
@@ -462,7 +468,7 @@ def row_errors(check: _Check, layout: Layout, text: Sequence[str],
     return person_id, shown, errors
 
 
-def _person_id(raw: str, check: _Check) -> tuple[str | None, tuple[FieldError, ...]]:
+def _person_id(raw: Any, check: _Check) -> tuple[str | None, tuple[FieldError, ...]]:
     """Validated person_id; national ids (unique per row) are checked without filling the cache."""
     try:
         return v.parse_person_id(raw), ()

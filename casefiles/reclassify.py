@@ -22,6 +22,20 @@ from matrix.messages import Lang
 REJECT_COLUMNS = ("rad", "person_id", "felt", "feil")
 
 
+def _close_quietly(*tables: Any) -> None:
+    """Close every table; the first failure (a full disk shows here too) is raised after all are closed."""
+    failure: BaseException | None = None
+    for table in tables:
+        try:
+            table.close()
+        except (OSError, CaseFileError) as error:
+            failure = failure or error
+    if isinstance(failure, OSError):
+        raise CaseFileError("skriv_feil", fil=str(getattr(tables[0], "path", "?")), grunn=failure.strerror or str(failure))
+    if failure is not None:
+        raise failure
+
+
 def default_rejects(output: str | Path) -> Path:
     """OUTPUT's name with .avvist before the suffix, always CSV (SPEC section 5)."""
     return sibling_with_infix(output, ".avvist", ".csv")
@@ -68,6 +82,7 @@ def reclassify_file(
     mapping = ColumnMapping.load(mapping_path) if mapping_path else None
     source = open_source(input_path)
     layout = Layout(source, mapping)
+    layout.require_columns()
     if on_start is not None:
         on_start(source, layout)
     today = today or date.today()
@@ -119,9 +134,13 @@ def _run(reclassifier: Reclassifier, source: Source, layout: Layout, output: Pat
                     raise _Unsuitable from None
             else:
                 stats = reclassifier.run(source, layout, table, reject, progress)
+        except OSError as error:  # disk full, file too large, a vanished directory
+            raise CaseFileError("skriv_feil", fil=str(output), grunn=error.strerror or str(error)) from None
         finally:
-            table.close()
-            reject_table.close()
+            _close_quietly(table, reject_table)
+        source.check_rows_read(stats.rows + stats.blank)
+        if not stats.rows:
+            raise CaseFileError("ingen_rader", fil=str(source.path))
         record = RunRecord(source, reclassifier.matrix, output, rejects, Path(mapping_path) if mapping_path else None, today,
                            started, datetime.now().astimezone(), stats)
         write_manifest(staging.path(manifest), record)

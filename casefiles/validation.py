@@ -14,7 +14,9 @@ from datetime import date
 from typing import Any
 
 from casefiles.mapping import ColumnMapping, canonical_header
+from casefiles.messages import CaseFileError
 from casefiles.readers import ABSENT, Source, cell_text
+from matrix import limits
 from matrix.assessment import Assessment, AssessmentInvalid, FieldError, parse_assessment
 from matrix.fields import CANONICAL_FIELDS, REQUIRED_FIELDS
 from matrix.load import Matrix
@@ -40,8 +42,23 @@ class Layout:
         self.pad: Any = "" if source.kind == "csv" else None
         self.missing_required = [name for name in REQUIRED_FIELDS if name not in self.index]
 
+    def require_columns(self) -> None:
+        """Refuse a file that lacks a required column: every row would be rejected (SPEC: exit 1)."""
+        if self.missing_required:
+            raise CaseFileError("mangler_kolonner", fil=str(self.source.path), felt=", ".join(self.missing_required))
+
     def shape(self, cells: list[Any]) -> tuple[list[Any], FieldError | None]:
-        """Cells cut or padded to the header's width; an error if cut cells held anything."""
+        """Cells cut or padded to the header's width; an error if cut cells held anything, or if
+        a cell is longer than `limits.MAX_CELL_CHARS`."""
+        shaped, error = self._fit(cells)
+        if error is None:
+            for index, cell in enumerate(shaped):
+                if isinstance(cell, str) and len(cell) > limits.MAX_CELL_CHARS:
+                    return shaped, FieldError(ROW_FIELD, "celle_for_lang",
+                                              {"kolonne": self.names[index][:60], "lengde": len(cell), "maks": limits.MAX_CELL_CHARS})
+        return shaped, error
+
+    def _fit(self, cells: list[Any]) -> tuple[list[Any], FieldError | None]:
         if len(cells) == self.width:
             return cells, None
         if len(cells) < self.width:
@@ -60,10 +77,18 @@ class Layout:
     def record(self, cells: Sequence[Any]) -> dict[str, Any]:
         """The row as parse_assessment takes it: canonical fields as text, other columns as read."""
         return {
-            name: (cell_text(value) if name in self.index else value)
+            name: (person_id_cell(value) if name == "person_id" else cell_text(value) if name in self.index else value)
             for name, value in zip(self.names, cells, strict=True)
             if value is not ABSENT
         }
+
+
+def person_id_cell(value: Any) -> Any:
+    """A person_id cell as validation takes it: a number stays a number (`parse_person_id`
+    restores a national id's lost leading zero from it, or refuses it); anything else as text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return cell_text(value)
 
 
 class FieldCheck:

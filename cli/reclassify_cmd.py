@@ -11,7 +11,6 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from casefiles.fastpath import RunStats
 from casefiles.messages import CaseFileError
@@ -83,14 +82,10 @@ def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     matrix = matrix_or_exit(args.matrix, lang, code=EXIT_UNREADABLE)
 
-    def warn_missing(source: Any, layout: Any) -> None:
-        if layout.missing_required:
-            say(t("mangler_kolonner", lang, fil=source.path, felt=", ".join(layout.missing_required)), err=True)
-
     try:
         with progress_bar(lang) as progress:
             outcome = reclassify_file(args.input, args.output, matrix, rejects_path=args.rejects, mapping_path=args.mapping,
-                                      lang=lang, progress=progress, on_start=warn_missing)
+                                      lang=lang, progress=progress)
     except CaseFileError as error:
         say(error.message(lang), err=True)
         return EXIT_UNREADABLE

@@ -9,6 +9,7 @@ from typing import Any
 from casefiles.batch import output_header
 from casefiles.fastpath import Reclassifier
 from casefiles.mapping import ColumnMapping
+from casefiles.messages import CaseFileError
 from casefiles.readers import BadLine, cell_text, open_source
 from casefiles.validation import Layout
 from matrix.assessment import FieldError
@@ -43,6 +44,8 @@ def count_file(path: str | Path, result: Tally, matrix: Matrix, mapping: ColumnM
     source = open_source(path)
     layout = Layout(source, mapping)
     classified = all(mark in layout.names for mark in CLASSIFIED_MARKS)
+    if not classified:
+        layout.require_columns()
     if columnar and source.kind == "csv":
         from casefiles import columnar as columns
 
@@ -54,7 +57,9 @@ def count_file(path: str | Path, result: Tally, matrix: Matrix, mapping: ColumnM
                                                        lambda d: matrix.districts.resolve(d) is not None, RECORD_FIELDS)
                 else:
                     run = columns.ColumnarRun(Reclassifier(matrix), source, layout, None, _ignore, tally=scratch)
-                    skipped = run.execute(None).rejected
+                    stats = run.execute(None)
+                    _check_counted(source, stats)
+                    skipped = stats.rejected
             except columns.Unsuitable:
                 pass  # a hash collision in the duplicate check: count the general way
             else:
@@ -63,6 +68,7 @@ def count_file(path: str | Path, result: Tally, matrix: Matrix, mapping: ColumnM
     if classified:
         return _count_classified(source, layout, result, matrix)
     stats = Reclassifier(matrix).run(source, layout, _TallySink(output_header(layout), result), _ignore)
+    _check_counted(source, stats)
     return stats.rejected
 
 
@@ -72,6 +78,13 @@ def _ignore(rad: int, person_id: str | None, error: FieldError) -> None:
 
 def _valid_group(text: str, matrix: Matrix) -> bool:
     return text.isascii() and text.isdigit() and int(text) in matrix.groups  # "²".isdigit(), but int("²") fails
+
+
+def _check_counted(source: Any, stats: Any) -> None:
+    """Every record of the file was read (SPEC: rows read = classified + rejected), and there was one."""
+    source.check_rows_read(stats.rows + stats.blank)
+    if not stats.rows:
+        raise CaseFileError("ingen_rader", fil=str(source.path))
 
 
 def _count_classified(source: Any, layout: Layout, result: Tally, matrix: Matrix) -> int:

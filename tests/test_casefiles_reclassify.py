@@ -113,10 +113,11 @@ def test_mapping_renames_another_systems_headers(matrix: Matrix, tmp_path: Path)
     assert outcome.missing_columns == []
 
 
-def test_without_the_mapping_every_row_is_rejected_and_the_columns_are_named(matrix: Matrix, tmp_path: Path) -> None:
-    outcome = reclassify_file(FIXTURES / "eksport_andre_navn.csv", tmp_path / "ut.csv", matrix, today=TODAY)
-    assert outcome.missing_columns == ["person_id", "bydel", "tilsynsbehov"]
-    assert outcome.stats.classified == 0 and outcome.stats.rejected == outcome.stats.rows == 19
+def test_without_the_mapping_the_missing_columns_are_named_and_nothing_is_written(matrix: Matrix, tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError) as error:
+        reclassify_file(FIXTURES / "eksport_andre_navn.csv", tmp_path / "ut.csv", matrix, today=TODAY)
+    assert "person_id, bydel, tilsynsbehov" in error.value.message("nb") and "--mapping" in error.value.message("nb")
+    assert not list(tmp_path.iterdir())
 
 
 def test_jsonl_with_unreadable_lines(matrix: Matrix, tmp_path: Path) -> None:

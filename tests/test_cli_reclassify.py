@@ -69,7 +69,8 @@ def test_unreadable_input_exits_1_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_missing_columns_are_named_and_mapping_fixes_them(tmp_path: Path) -> None:
     done = rusmatrise("reclassify", str(FIXTURES / "eksport_andre_navn.csv"), "-o", str(tmp_path / "ut.csv"))
-    assert done.returncode == 0 and "mangler påkrevde kolonner: person_id, bydel, tilsynsbehov" in done.stderr
+    assert done.returncode == 1 and "mangler påkrevde kolonner: person_id, bydel, tilsynsbehov" in done.stderr
+    assert not (tmp_path / "ut.csv").exists()
     done = rusmatrise("reclassify", str(FIXTURES / "eksport_andre_navn.csv"), "-o", str(tmp_path / "ut.csv"),
                       "--mapping", str(FIXTURES / "kolonner.toml"))
     assert "klassifisert 7 + avvist 12" in done.stdout and done.stderr == ""
