@@ -79,7 +79,7 @@ class Assessment(BaseModel):
     institusjonsinntak_12m: Annotated[int, BeforeValidator(v.parse_count)] | None = None
     livskvalitet: Annotated[int, BeforeValidator(lambda raw: v.parse_scale(raw, 1, 7))] | None = None
     brukers_onske: Text | None = None
-    kjonn: Text | None = None
+    kjonn: Annotated[str, BeforeValidator(v.parse_sex)] | None = None
     fodselsar: int | None = None
     vurdert_dato: Annotated[date, BeforeValidator(v.parse_date)] | None = None
     tidligere_gruppe: int | None = None
@@ -92,11 +92,18 @@ class Assessment(BaseModel):
         if not isinstance(raw, Mapping):
             return raw
         tidy: dict[str, Any] = {}
-        extra: dict[str, Any] = dict(raw.get("ekstra") or {})
+        given_extra = raw.get("ekstra")
+        if given_extra is not None and not isinstance(given_extra, Mapping):
+            raise v.problem("objekt", felt="ekstra")
+        extra: dict[str, Any] = dict(given_extra or {})
+        seen: set[str] = set()
         for key, value in raw.items():
             if key == "ekstra":
                 continue
             name = str(key).strip().lower()
+            if name in seen:  # "rus" and "RUS": which one was meant cannot be known
+                raise v.problem("json_dobbel_nokkel", nokkel=v.shown(key), felt=name if name in CANONICAL_FIELDS else "rad")
+            seen.add(name)
             if name in CANONICAL_FIELDS:
                 if value is None or (isinstance(value, str) and not value.strip()):
                     continue
@@ -162,10 +169,12 @@ _PYDANTIC_CODES = {"missing": "mangler"}
 
 def _field_error(error: Mapping[str, Any]) -> FieldError:
     """Our parsers raise errors whose type is a message code; pydantic's own get a generic one."""
-    field_name = str((error.get("loc") or ("",))[0])
+    context = dict(error.get("ctx") or {})
+    loc = error.get("loc") or ()
+    field_name = str(loc[0]) if loc else str(context.pop("felt", "rad"))
     code = _PYDANTIC_CODES.get(error["type"], error["type"])
     if has(code):
-        return FieldError(field_name, code, dict(error.get("ctx") or {}))
+        return FieldError(field_name, code, context)
     return FieldError(field_name, "ugyldig", {"detalj": error.get("msg", code)})
 
 

@@ -47,6 +47,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{verdi}» er ikke en dato (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)",
         "en": "'{verdi}' is not a date (YYYY-MM-DD or DD.MM.YYYY)",
     },
+    "dato_fremtid": {"nb": "«{verdi}» er en dato fram i tid", "en": "'{verdi}' is a date in the future"},
+    "person_id_tall": {
+        "nb": "«{verdi}» er ikke en person_id (et tall uten desimaler og fortegn, eller tekst)",
+        "en": "'{verdi}' is not a person_id (a whole number without sign, or text)",
+    },
+    "person_id_null": {
+        "nb": "tallet {verdi} har 10 sifre: et fødselsnummer som har mistet første 0 i regnearket, men med 0 foran består det"
+        " ikke kontrollsifferkontrollen; formater kolonnen som tekst i eksporten",
+        "en": "the number {verdi} has 10 digits: a national id that lost its leading 0 in the spreadsheet, but with the 0 it"
+        " fails the check-digit test; format the column as text in the export",
+    },
+    "person_id_tegn": {"nb": "inneholder kontrolltegn", "en": "contains control characters"},
+    "person_id_lang": {"nb": "er lengre enn {maks} tegn", "en": "is longer than {maks} characters"},
+    "celle_for_lang": {
+        "nb": "cellen i kolonnen {kolonne} har {lengde} tegn; høyst {maks} tegn godtas",
+        "en": "the cell in column {kolonne} has {lengde} characters; at most {maks} are accepted",
+    },
+    "objekt": {"nb": "må være et JSON-objekt (nøkkel: verdi)", "en": "must be a JSON object (key: value)"},
     "aar": {"nb": "«{verdi}» er ikke et årstall fra {min} til {max}", "en": "'{verdi}' is not a year from {min} to {max}"},
     "gruppe": {"nb": "«{verdi}» er ikke en gruppe (1–{max})", "en": "'{verdi}' is not a group (1–{max})"},
     "tekst": {"nb": "må være tekst", "en": "must be text"},
@@ -81,6 +99,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Ingen regel i beslutningstabellen passer for denne kartleggingen ({profil}): tabellen har et hull",
         "en": "No rule in the decision table matches this assessment ({profil}): the table has a gap",
     },
+    "motor_feil": {"nb": "Regelmotoren feilet: {grunn}", "en": "The rules engine failed: {grunn}"},
     # Matrix file errors
     "matrisefil": {"nb": "Feil i matrisefilen {fil}, {sti}: {grunn}", "en": "Error in matrix file {fil}, {sti}: {grunn}"},
     "matrise_les": {"nb": "Kan ikke lese matrisefilen {fil}: {grunn}", "en": "Cannot read matrix file {fil}: {grunn}"},
@@ -177,6 +196,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     "felt_feil": {"nb": "felt {felt}: {feil}", "en": "field {felt}: {feil}"},
     "json_ugyldig": {"nb": "Inndata er ikke gyldig JSON: {grunn}", "en": "Input is not valid JSON: {grunn}"},
     "json_objekt": {"nb": "Inndata må være ett JSON-objekt", "en": "Input must be one JSON object"},
+    "json_syntaks": {
+        "nb": "ikke gyldig JSON: {grunn} (linje {linje}, kolonne {kolonne})",
+        "en": "not valid JSON: {grunn} (line {linje}, column {kolonne})",
+    },
+    "json_dybde": {
+        "nb": "JSON-dokumentet er nestet dypere enn {maks} nivåer",
+        "en": "the JSON document is nested deeper than {maks} levels",
+    },
+    "json_for_stor": {"nb": "JSON-dokumentet er større enn {maks} byte", "en": "the JSON document is larger than {maks} bytes"},
+    "json_tegn": {
+        "nb": "JSON-dokumentet har tekst med ugyldige tegn (en enslig surrogat, \\udXXX)",
+        "en": "the JSON document has text with invalid characters (a lone surrogate, \\udXXX)",
+    },
+    "json_dobbel_nokkel": {
+        "nb": "nøkkelen «{nokkel}» står mer enn én gang i samme objekt (også med annen skrivemåte av store/små bokstaver)",
+        "en": "the key '{nokkel}' occurs more than once in one object (also when written in another letter case)",
+    },
+    "stdin_utf8": {
+        "nb": "Standard inn er ikke gyldig UTF-8 (byte {posisjon}); lagre inndata som UTF-8",
+        "en": "Standard input is not valid UTF-8 (byte {posisjon}); save the input as UTF-8",
+    },
+    "fil_utf8": {
+        "nb": "{fil} er ikke gyldig UTF-8 (byte {posisjon}); lagre filen som UTF-8",
+        "en": "{fil} is not valid UTF-8 (byte {posisjon}); save the file as UTF-8",
+    },
     "fil_les": {"nb": "Kan ikke lese {fil}: {grunn}", "en": "Cannot read {fil}: {grunn}"},
     "ukjent_gruppe": {"nb": "Ukjent gruppe {gruppe}", "en": "Unknown group {gruppe}"},
     "ansvar_tekst": {

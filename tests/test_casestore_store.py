@@ -199,7 +199,7 @@ def test_tally_records_use_the_decided_group_and_carry_no_identifiers(store: Sto
     assert records[0] == {
         "bydel": "Grünerløkka", "gruppe": 5, "boligtype": matrix.groups[5].boligtype.verdi,
         "boligstandard": matrix.groups[5].boligstandard.verdi, "ansvar": "bydel", "dekning": "udekket",
-        "kjonn": "k", "fodselsar": 1980,
+        "kjonn": "kvinne", "fodselsar": 1980,
     }  # fmt: skip
     assert records[1]["bydel"] == "Gamle Oslo" and records[1]["gruppe"] == 6
     assert records[1]["ansvar"] == matrix.groups[6].ansvar.verdi and records[1]["dekning"] == "udekket"
