@@ -36,15 +36,31 @@ LINE_END = "\r\n"
 XLSX_MAX_ROWS = 1_048_576
 
 
+TEMP_MODE = 0o600  # health data: a temporary file is readable by its owner only
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.tmp\Z")
+
+
 class Staging:
-    """Temporary files that become their targets together, on `commit()`, or vanish."""
+    """Temporary files that become their targets together, on `commit()`, or vanish.
+
+    Each is created owner-only (0600) before anything is written to it, beside its target as
+    `.NAME.PID.tmp`. A run killed outright (SIGKILL) cannot remove its own: the next run that
+    stages the same target removes any whose process no longer exists.
+    """
 
     def __init__(self) -> None:
         self._pending: list[tuple[Path, Path]] = []
 
     def path(self, target: str | Path) -> Path:
         final = Path(target)
+        remove_stale(final)
         temporary = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, TEMP_MODE))
+        except OSError as error:
+            raise CaseFileError("skriv_feil", fil=str(final), grunn=error.strerror or str(error)) from None
         self._pending.append((temporary, final))
         return temporary
 
@@ -67,6 +83,39 @@ class Staging:
 
     def __exit__(self, *exc: object) -> None:
         self.discard()  # after commit() nothing is pending
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove `.TARGET.PID.tmp` files beside `target` left by processes that no longer run."""
+    removed: list[Path] = []
+    try:
+        candidates = list(target.parent.glob(f".{glob_escape(target.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        match = _TEMP_NAME.match(candidate.name)
+        if match is None or match["name"] != target.name or _alive(int(match["pid"])):
+            continue
+        with contextlib.suppress(OSError):
+            candidate.unlink()
+            removed.append(candidate)
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or not a pid we can ask about: leave it
+    return True
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:

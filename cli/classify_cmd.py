@@ -6,31 +6,53 @@ Invalid input: exit 2, nothing on stdout, every bad field named on stderr.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from cli.common import matrix_or_exit, print_json, say
+from matrix import limits
 from matrix.assessment import AssessmentInvalid, parse_assessment
 from matrix.messages import Lang, t
+from matrix.safe_json import JsonRefused, parse_json
+from matrix.safe_text import terminal_text
 from matrix.vocabulary import value_label
-from rules import Classifier
+from rules import Classifier, TableGap
 from rules.result import Classification
 
 EXIT_INVALID = 2
 
 
-def _read(source: str, lang: str) -> object:
+class _Unreadable:
+    """No document (already explained on stderr); distinct from a JSON null."""
+
+
+UNREADABLE = _Unreadable()
+
+
+def _read(source: str, lang: Lang) -> object:
+    """The input document, parsed within `matrix.limits`, or UNREADABLE after saying why."""
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        say(t("fil_les", lang, fil=source, grunn=getattr(error, "strerror", None) or error), err=True)
-        return None
+        if source == "-":
+            data = sys.stdin.buffer.read(limits.MAX_JSON_BYTES + 1)
+        else:
+            with Path(source).open("rb") as file:
+                data = file.read(limits.MAX_JSON_BYTES + 1)
+    except OSError as error:
+        say(t("fil_les", lang, fil=terminal_text(source), grunn=error.strerror or error), err=True)
+        return UNREADABLE
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        say(t("json_ugyldig", lang, grunn=f"{error.msg} (linje {error.lineno}, kolonne {error.colno})"), err=True)
-        return None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if source == "-":
+            say(t("stdin_utf8", lang, posisjon=error.start), err=True)
+        else:
+            say(t("fil_utf8", lang, fil=terminal_text(source), posisjon=error.start), err=True)
+        return UNREADABLE
+    try:
+        return parse_json(text)
+    except JsonRefused as refused:
+        say(t("json_ugyldig", lang, grunn=t(refused.kode, lang, **refused.params)), err=True)
+        return UNREADABLE
 
 
 def render_text(result: Classification, lang: Lang) -> str:
@@ -63,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     matrix = matrix_or_exit(args.matrix, lang, code=EXIT_INVALID)
     raw = _read(args.file, lang)
-    if raw is None:
+    if raw is UNREADABLE:
         return EXIT_INVALID
     if not isinstance(raw, dict):
         say(t("json_objekt", lang), err=True)
@@ -74,7 +96,11 @@ def run(args: argparse.Namespace) -> int:
         for error in invalid.errors:
             say(t("felt_feil", lang, felt=error.felt, feil=error.message(lang)), err=True)
         return EXIT_INVALID
-    result = Classifier(matrix).classify(assessment, lang=lang)
+    try:
+        result = Classifier(matrix).classify(assessment, lang=lang)
+    except TableGap as gap:  # the matrix cannot classify this input: as a matrix error here, exit 2
+        print(gap.message(lang), file=sys.stderr)
+        return EXIT_INVALID
     if args.tekst:
         say(render_text(result, lang))
     else:

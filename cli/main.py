@@ -24,6 +24,10 @@ from collections.abc import Sequence
 from cli.parser import Command, argparse_language, build, option, requested_lang
 from tallies.keys import DEFAULT_BY, TALLY_KEYS
 
+# The exit code when a command fails with an error it did not handle itself (SPEC section 5):
+# classify's input problems are 2 ("invalid input"); elsewhere 1 ("cannot read/verify").
+ERROR_EXIT = {"classify": 2}
+
 
 def _default_store() -> str:
     from casestore.url import default_path
@@ -134,16 +138,21 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(list(argv) if argv is not None else sys.argv[1:])
+    from cli.boundary import guarded
     from cli.common import CommandFailed
 
-    module = importlib.import_module(args.run_module)
-    try:
-        return int(module.run(args) or 0)
-    except CommandFailed as failed:
-        return failed.code
-    except BrokenPipeError:  # the reader (e.g. `| head`) left early: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    def run() -> int:
+        module = importlib.import_module(args.run_module)
+        try:
+            return int(module.run(args) or 0)
+        except CommandFailed as failed:
+            return failed.code
+        except BrokenPipeError:  # the reader (e.g. `| head`) left early: not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+
+    command = args.run_module.rsplit(".", 1)[-1].removesuffix("_cmd")
+    return guarded(command, run, getattr(args, "lang", "nb"), ERROR_EXIT.get(command, 1))
 
 
 if __name__ == "__main__":
