@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = Classifier(matrix).classify(assessment, lang=lang)
     except TableGap as gap:  # the matrix cannot classify this input: as a matrix error here, exit 2
-        print(gap.message(lang), file=sys.stderr)
+        say(gap.message(lang), err=True)
         return EXIT_INVALID
     if args.tekst:
         say(render_text(result, lang))

@@ -26,7 +26,7 @@ def build_app(args: argparse.Namespace, today: date | None = None) -> tuple[Rusm
         store = open_store(args.db, create=args.db is None or args.opprett or args.demo)
     except StoreError as error:
         say(error.message(lang), err=True)
-        if error.code == "store_finnes_ikke":
+        if error.kode == "store_finnes_ikke":
             say(t("tui_opprett_hint", lang), err=True)
         raise CommandFailed(1) from None
     if args.demo and store.person_count() == 0:
