@@ -75,12 +75,21 @@ class Layout:
         return not any(cell_text(c).strip() for c in cells)
 
     def record(self, cells: Sequence[Any]) -> dict[str, Any]:
-        """The row as parse_assessment takes it: canonical fields as text, other columns as read."""
-        return {
-            name: (person_id_cell(value) if name == "person_id" else cell_text(value) if name in self.index else value)
-            for name, value in zip(self.names, cells, strict=True)
-            if value is not ABSENT
-        }
+        """The row as parse_assessment takes it: canonical fields as text (a numeric person_id as
+        its number), every other column as read, under `ekstra`."""
+        record: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for name, value in zip(self.names, cells, strict=True):
+            if value is ABSENT:
+                continue
+            if name == "person_id":
+                record[name] = person_id_cell(value)
+            elif name in self.index:
+                record[name] = cell_text(value)
+            else:  # every other column passes through, even one named like the model's own `ekstra`
+                extra[name] = value
+        record["ekstra"] = extra
+        return record
 
 
 def person_id_cell(value: Any) -> Any:

@@ -30,7 +30,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u180e]")
 _ID_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ID_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # A national id as people write it: eleven digits, maybe grouped by spaces, dashes, dots or slashes.
-_NATIONAL_ID_SHAPE = re.compile(r"[\d][\d .\-/]*[\d]\Z")
+_NATIONAL_ID_SHAPE = re.compile(r"[0-9][0-9 .\-/]*[0-9]\Z")  # ASCII digits only: "٠" is not "0"
 _ID_SEPARATORS = re.compile(r"[ .\-/]")
 
 
@@ -144,7 +144,7 @@ def _check_digit(digits: list[int], weights: tuple[int, ...]) -> int | None:
 
 def valid_national_id(number: str) -> bool:
     """Mod-11 check of a Norwegian fødselsnummer or D-number (both control digits)."""
-    if len(number) != 11 or not number.isdigit():
+    if len(number) != 11 or not number.isascii() or not number.isdigit():
         return False
     digits = [int(c) for c in number]
     return _check_digit(digits[:9], _K1) == digits[9] and _check_digit(digits[:10], _K2) == digits[10]
