@@ -9,9 +9,29 @@ Messages hold no personal data beyond a row number and a person_id.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 
-from matrix.messages import Lang, t
+from matrix.messages import Lang, register, t
+from matrix.safe_text import terminal_text
+
+DEBUG_VARIABLE = "RUSMATRISE_DEBUG"
+
+register({
+    "os_feil": {"nb": "Kan ikke fullføre: {fil}: {grunn}", "en": "Cannot finish: {fil}: {grunn}"},
+    "disk_full": {
+        "nb": "Disken er full ({fil}); ingenting er skrevet. Frigjør plass eller skriv til en annen disk",
+        "en": "The disk is full ({fil}); nothing was written. Free some space or write to another disk",
+    },
+    "for_stort": {
+        "nb": "Inndata er for store eller for dypt nestet til å behandles ({grunn})",
+        "en": "The input is too large or too deeply nested to process ({grunn})",
+    },
+    "intern_feil": {
+        "nb": "Intern feil ({type}) i {kommando}; ingenting er skrevet. Kjør med {variabel}=1 for detaljer, og meld feilen",
+        "en": "Internal error ({type}) in {kommando}; nothing was written. Run with {variabel}=1 for details, and report it",
+    },
+})
 
 
 class RusmatriseError(Exception):
@@ -28,3 +48,19 @@ class RusmatriseError(Exception):
     def render(self, lang: Lang = "nb") -> str:
         """Alias of `message` (matrix errors were rendered under this name)."""
         return self.message(lang)
+
+
+def failure_message(error: BaseException, lang: Lang, where: str) -> str:
+    """Any failure as one line for the user: the product's own errors by their message, the
+    operating system's by file and reason (a full disk said as such), anything else by its
+    type only (its text could hold personal data). `where` names the command or screen."""
+    if isinstance(error, RusmatriseError):
+        return error.message(lang)
+    if isinstance(error, OSError):
+        shown = terminal_text(error.filename) if error.filename else "-"
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return t("disk_full", lang, fil=shown)
+        return t("os_feil", lang, fil=shown, grunn=error.strerror or type(error).__name__)
+    if isinstance(error, RecursionError | MemoryError):
+        return t("for_stort", lang, grunn=type(error).__name__)
+    return t("intern_feil", lang, type=type(error).__name__, kommando=where, variabel=DEBUG_VARIABLE)

@@ -19,9 +19,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, DirectoryTree, Footer, Header, Input, ProgressBar, Static
 
-from casefiles.messages import CaseFileError
-from casestore import ImportReport, StoreError
+from casestore import ImportReport
 from casestore.importer import import_file
+from matrix.errors import failure_message
 from matrix.messages import t
 from tui.display import as_text
 from tui.export_paths import chosen_path, export_folder
@@ -117,8 +117,8 @@ class ImportScreen(AppScreen):
                 cancelled=self._cancel.is_set,
                 lang=app.lang,
             )
-        except (CaseFileError, StoreError) as error:
-            self.post_message(self.Finished(None, error.message(app.lang)))
+        except Exception as error:  # every failure becomes a message on the screen, never a dead worker
+            self.post_message(self.Finished(None, failure_message(error, app.lang, "import")))
             return
         self.post_message(self.Finished(report))
 
