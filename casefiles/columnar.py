@@ -34,10 +34,10 @@ from casefiles import arrow
 from casefiles.arrow import pl
 from casefiles.batch import CODE_SEPARATOR, kept_columns
 from casefiles.fastpath import TEXT_FIELDS, Reclassifier, RunStats, _person_id, row_errors
-from casefiles.messages import CaseFileError
-from casefiles.readers import Progress, Source
+from casefiles.readers import Progress, Source, csv_reader
 from casefiles.validation import Layout, duplicate_error
 from casefiles.writers import LINE_END
+from matrix import limits
 from matrix.assessment import FieldError
 from matrix.fields import CANONICAL_FIELDS, DOMAIN_FIELDS
 from matrix.values import NATIONAL_ID_SHAPE, PLAIN_PERSON_ID
@@ -90,7 +90,7 @@ def chunks(source: Source, layout: Layout, only: list[int] | None = None) -> Ite
                 block += file.readline()
             data = block if encoding == "utf-8" else block.decode(encoding).encode("utf-8")
             try:
-                frame = arrow.read_plain_block(data, delimiter, width, csv.field_size_limit(), only)
+                frame = arrow.read_plain_block(data, delimiter, width, limits.MAX_CELL_CHARS, only)  # longer: Layout.shape rejects
             except arrow.NotPlain:
                 chunk = _python_rows(block.decode(encoding), file, encoding, source, layout, rad)
                 if only is not None:
@@ -120,7 +120,7 @@ def _python_rows(text: str, file: Any, encoding: str, source: Source, layout: La
             used += 1
             yield lines[used - 1]
 
-    reader = csv.reader(feed(), delimiter=source.delimiter or ",")
+    reader = csv_reader(feed(), source.delimiter or ",")
     rows: list[list[str]] = []
     rads: list[int] = []
     chunk = Chunk(pl.DataFrame())
@@ -130,7 +130,7 @@ def _python_rows(text: str, file: Any, encoding: str, source: Source, layout: La
         try:
             cells = next(reader)
         except csv.Error as error:
-            raise CaseFileError("csv_feil", fil=str(source.path), rad=rad, grunn=str(error)) from None
+            raise source.csv_error(error, rad, rad + 1) from None
         except StopIteration:
             break
         cells, shape_error = layout.shape(cells)
@@ -179,7 +179,7 @@ class ColumnarRun:
         self.keep = kept_columns(layout)
         self.has_previous = "tidligere_gruppe" in layout.index
         self.fields = {name: _Field(name, self.check) for name in CANONICAL_FIELDS if name not in TEXT_FIELDS and name != "person_id"}
-        covered = {*DOMAIN_FIELDS, *self.classifier.class_fields, "bydel", "fodselsar", "vurdert_dato", "tidligere_gruppe"}
+        covered = {*DOMAIN_FIELDS, *self.classifier.class_fields, "bydel", "fodselsar", "kjonn", "vurdert_dato", "tidligere_gruppe"}
         if covered != set(self.fields):  # a new field must be validated here too
             raise AssertionError(f"the columnar path does not cover {sorted(covered ^ set(self.fields))}")
         self.person_ids: dict[str, str | None] = {}
