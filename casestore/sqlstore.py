@@ -201,7 +201,7 @@ class SqlStore:
                         self._insert_assessment(tx, person_ref, assessment, classification, actor, at, data, sha, import_id)
                         saved += 1
                 except StoreError as error:
-                    if refused is None or error.code != "store_denied":
+                    if refused is None or error.kode != "store_denied":
                         raise
                     refused.append(index)
         return saved, skipped

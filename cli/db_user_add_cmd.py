@@ -41,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
             add_user(store, args.name, args.role, bydel, os.environ.get(PASSWORD_VARIABLE) or None)
     except StoreError as error:
         print(terminal_text(error.message(lang)), file=sys.stderr)
-        return 2 if error.code in ("db_rolle", "db_bydel_rolle") else 1
+        return 2 if error.kode in ("db_rolle", "db_bydel_rolle") else 1
     print(t("db_bruker_lagt_til", lang, navn=terminal_text(args.name), rolle=args.role, bydel=f" ({bydel})" if bydel else ""))
     return 0
