@@ -33,9 +33,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "mangler_kolonner": {
         "nb": "{fil} mangler påkrevde kolonner: {felt}; legg dem til, eller bruk --mapping for å gi"
-        " eksportens kolonner de kanoniske navnene",
+        " eksportens kolonner feltnavnene rusmatrise bruker (se rusmatrise felter)",
         "en": "{fil} lacks required columns: {felt}; add them, or use --mapping to give the export's"
-        " columns the canonical names",
+        " columns the field names rusmatrise uses (see rusmatrise felter)",
     },
     "ingen_rader": {
         "nb": "{fil} har ingen datarader under overskriften; kontroller at du valgte riktig fil og at eksporten er fullført",

@@ -33,7 +33,9 @@ def _read(source: str, lang: Lang) -> object:
     """The input document, parsed within `matrix.limits`, or UNREADABLE after saying why."""
     try:
         if source == "-":
-            data = sys.stdin.buffer.read(limits.MAX_JSON_BYTES + 1)
+            stream = getattr(sys.stdin, "buffer", None)  # a text-only stdin (embedding, tests) has none
+            data = stream.read(limits.MAX_JSON_BYTES + 1) if stream is not None else \
+                sys.stdin.read(limits.MAX_JSON_BYTES + 1).encode("utf-8", "surrogatepass")
         else:
             with Path(source).open("rb") as file:
                 data = file.read(limits.MAX_JSON_BYTES + 1)

@@ -54,7 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "person_id_null": {
         "nb": "tallet {verdi} har 10 sifre: et fødselsnummer som har mistet første 0 i regnearket, men med 0 foran består det"
-        " ikke kontrollsifferkontrollen; formater kolonnen som tekst i eksporten",
+        " ikke kontrollen av kontrollsifrene; formater kolonnen som tekst i eksporten",
         "en": "the number {verdi} has 10 digits: a national id that lost its leading 0 in the spreadsheet, but with the 0 it"
         " fails the check-digit test; format the column as text in the export",
     },

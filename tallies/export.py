@@ -27,7 +27,7 @@ from tallies.suppression import SMALL as SMALL
 from tallies.suppression import Cell, PublishedValue, protect
 
 EXPLAIN: dict[str, dict[str, str]] = {
-    "bydel": {"nb": "Bydelen personen hører til (kanonisk navn)", "en": "The person's district (canonical name)"},
+    "bydel": {"nb": "Bydelen personen hører til (bydelens fulle navn)", "en": "The person's district (canonical name)"},
     "gruppe": {"nb": "Gruppe 1–7 i matrisen (beslutning om den finnes, ellers forslaget)",
                "en": "Group 1–7 of the matrix (the decision if any, else the suggestion)"},
     "boligtype": {"nb": "Boligtypen gruppen trenger", "en": "The housing type the group needs"},
