@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
@@ -70,32 +71,38 @@ def content(assessment: Assessment) -> tuple[str, str]:
     return text, hashlib.sha256(text.encode()).hexdigest()
 
 
-class SqlStore:
+class SqlStore(ABC):
     """`casestore.store.Store` over a backend's `_read`/`_write` transactions."""
 
     location: str
     clock: Clock
 
     # -- what a backend supplies -------------------------------------------------------------
+    @abstractmethod
     def _read(self) -> AbstractContextManager[Tx]:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def _write(self) -> AbstractContextManager[Tx]:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def _person_ref(self, tx: Tx, person_id: str, actor: str, at: str, bydel: str) -> int:
         """The person's row for a new assessment in `bydel`: made (and placed there) when new;
         a person placed elsewhere is moved (an audited act) where the user may, else refused."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def _move(self, tx: Tx, person_id: str, to_bydel: str, reason: str, actor: str, at: str) -> None:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def _append_audit(self, tx: Tx, at: str, actor: str, action: str, table: str, row_ref: int | None, details: str) -> None:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        ...
 
     def schema_version(self) -> int:
         raise NotImplementedError
