@@ -15,6 +15,7 @@ import os
 import sqlite3
 import stat
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,9 +90,7 @@ class SQLiteStore(SqlStore):
         self._lock = threading.Lock()
         try:
             _create_private(self.path)
-            conn = self._conn()
-            conn.execute("PRAGMA journal_mode=WAL")
-            migrate(conn, self._now())
+            self._open_schema()
         except StoreError:
             self.close()
             raise
@@ -103,6 +102,25 @@ class SQLiteStore(SqlStore):
             raise StoreError("store_open", fil=self.location, grunn=getattr(error, "strerror", None) or str(error)) from None
 
     # -- connections and transactions ------------------------------------------------------
+    def _open_schema(self) -> None:
+        """WAL mode and migrations. Switching to WAL while another process opens the same new file
+        can answer "database is locked" without waiting for busy_timeout (SQLite does not call the
+        busy handler there), so the opening steps are retried for a bounded time."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                conn = self._conn()
+                conn.execute("PRAGMA journal_mode=WAL")
+                migrate(conn, self._now())
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                opened: sqlite3.Connection | None = getattr(self._local, "conn", None)
+                if opened is not None and opened.in_transaction:  # a migration cut short: start it again
+                    opened.rollback()
+                time.sleep(0.05)
+
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
