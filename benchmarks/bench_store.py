@@ -54,7 +54,7 @@ def _caseworker(url: str, worker: int, saves: int, start: float, out: str) -> No
         }  # fmt: skip
         assessment = parse_assessment(raw, matrix)
         result = classifier.classify(assessment)
-        work.append((assessment, result, decide(matrix, assessment, result, result.gruppe, "bench")))
+        work.append((assessment, result, decide(matrix, assessment, result, result.gruppe)))
     store = open_store(url)
     while time.time() < start:
         time.sleep(0.005)
@@ -64,7 +64,7 @@ def _caseworker(url: str, worker: int, saves: int, start: float, out: str) -> No
     for assessment, result, decision in work:
         began = time.perf_counter()
         try:
-            committed.append(store.record(assessment, result, "bench", decision))
+            committed.append(store.record(assessment, result, decision))
         except Exception:  # counted and reported; a lost save is what the run is about
             errors += 1
         latencies.append(time.perf_counter() - began)

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from html import escape
 
-from casestore.models import StoredAssessment
+from casestore.identity_text import identity_who, who_text
+from casestore.models import Identity, StoredAssessment
 from matrix.assessment import parse_assessment
 from matrix.fields import CANONICAL_FIELDS
 from matrix.messages import Lang, t
@@ -59,8 +60,9 @@ def _rows(pairs: Sequence[tuple[str, str]]) -> str:
     return "<table>" + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in pairs) + "</table>"
 
 
-def case_document_html(history: Sequence[StoredAssessment], classifier: Classifier, lang: Lang, today: date, printed_by: str) -> str:
-    """The case document for the person whose `history` (oldest first, at least one) is given."""
+def case_document_html(history: Sequence[StoredAssessment], classifier: Classifier, lang: Lang, today: date, printed_by: Identity) -> str:
+    """The case document for the person whose `history` (oldest first, at least one) is given,
+    printed by `printed_by`. Every name is as the store recorded it, an unverified one marked so."""
     latest = history[-1]
     matrix = classifier.matrix
     assessment = parse_assessment(latest.data, matrix)
@@ -71,14 +73,15 @@ def case_document_html(history: Sequence[StoredAssessment], classifier: Classifi
     parts: list[str] = []
     parts.append(f"<h1>{_e(t('u_tittel', lang))}</h1>")
     parts.append(f"<p class='meta'>{_e(t('u_meta', lang, person=latest.person_id, bydel=assessment.bydel, dato=_day(latest.vurdert_dato)))}"
-                 f"<br>{_e(t('u_utskrift', lang, dato=_day(today), hvem=printed_by, versjon=matrix.version))}</p>")
+                 f"<br>{_e(t('u_utskrift', lang, dato=_day(today), hvem=identity_who(printed_by, lang), versjon=matrix.version))}</p>")
 
     if decision is not None:
         how = (t("u_avvik", lang, gruppe=result.gruppe, navn=result.navn) if decision.overridden else t("u_godtatt", lang))
         reason = f"<p>{_e(t('u_begrunnelse', lang, grunn=decision.reason))}</p>" if decision.overridden and decision.reason else ""
+        decider = who_text(decision.caseworker, decision.verified, lang)
         parts.append(f"<section><h2>{_e(t('u_beslutning', lang))}</h2>"
                      f"<p class='group'>{_e(t('p_group', lang, gruppe=decided.gruppe, navn=decided.navn))}</p>"
-                     f"<p>{_e(t('u_besluttet_av', lang, hvem=decision.caseworker, dato=_day(decision.decided_at)))}. {_e(how)}</p>"
+                     f"<p>{_e(t('u_besluttet_av', lang, hvem=decider, dato=_day(decision.decided_at)))}. {_e(how)}</p>"
                      f"{reason}</section>")
     else:
         parts.append(f"<section><h2>{_e(t('u_beslutning', lang))}</h2><p>{_e(t('u_ingen_beslutning', lang))}</p></section>")
@@ -117,16 +120,18 @@ def case_document_html(history: Sequence[StoredAssessment], classifier: Classifi
 
     items = []
     for entry in history:
-        line = t("u_historikk_linje", lang, dato=_day(entry.vurdert_dato), gruppe=entry.gruppe, regel=entry.regel, hvem=entry.recorded_by)
+        line = t("u_historikk_linje", lang, dato=_day(entry.vurdert_dato), gruppe=entry.gruppe, regel=entry.regel,
+                 hvem=who_text(entry.recorded_by, entry.verified, lang))
         decisions = "".join(
-            f"<li>{_e(t('u_historikk_beslutning', lang, dato=_day(d.decided_at), gruppe=d.final_gruppe, hvem=d.caseworker))}"
+            "<li>" + _e(t("u_historikk_beslutning", lang, dato=_day(d.decided_at), gruppe=d.final_gruppe,
+                          hvem=who_text(d.caseworker, d.verified, lang)))
             + (f" — {_e(t('u_begrunnelse', lang, grunn=d.reason))}" if d.overridden and d.reason else "") + "</li>"
             for d in entry.decisions
         )
         items.append(f"<li>{_e(line)}" + (f"<ul>{decisions}</ul>" if decisions else "") + "</li>")
     parts.append(f"<section><h2>{_e(t('u_historikk', lang))}</h2><ul>{''.join(items)}</ul></section>")
 
-    signer = decision.caseworker if decision else printed_by
+    signer = who_text(decision.caseworker, decision.verified, lang) if decision else identity_who(printed_by, lang)
     parts.append(f"<section class='signature'><div>{_e(t('u_signatur', lang, hvem=signer))}</div>"
                  f"<div>{_e(t('u_sted_dato', lang, dato=_day(today)))}</div></section>")
     parts.append(f"<footer>{_e(t('u_bunntekst', lang, versjon=matrix.version))}</footer>")

@@ -11,7 +11,7 @@ from rules.result import Classification
 
 
 class DecisionInvalid(StoreError):
-    """The decision cannot be recorded as given (no reason for an override, no caseworker)."""
+    """The decision cannot be recorded as given (an unknown group, no reason for an override)."""
 
 
 def decide(
@@ -19,19 +19,16 @@ def decide(
     assessment: Assessment,
     classification: Classification,
     final_gruppe: int,
-    caseworker: str,
     reason: str | None = None,
 ) -> DecisionInput:
     """Accept the suggestion (final = suggested) or override it, which needs a reason.
 
     The final group's housing attributes and coverage are taken from the matrix now, so the
-    record says what was decided even if the matrix changes later.
+    record says what was decided even if the matrix changes later. Who decided is not an
+    argument: the store records its own identity (the database login, or the OS user).
     """
     if final_gruppe not in matrix.groups:
         raise DecisionInvalid("store_group", gruppe=final_gruppe)
-    name = caseworker.strip()
-    if not name:
-        raise DecisionInvalid("store_caseworker")
     why = (reason or "").strip() or None
     if final_gruppe != classification.gruppe and why is None:
         raise DecisionInvalid("store_reason")
@@ -41,7 +38,6 @@ def decide(
         suggested_regel=classification.regel,
         final_gruppe=final_gruppe,
         reason=why,
-        caseworker=name,
         matrise_versjon=matrix.version,
         boligtype=group.boligtype.verdi,
         boligstandard=group.boligstandard.verdi,

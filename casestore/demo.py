@@ -1,8 +1,8 @@
 """`--demo`: fill an empty store with the synthetic caseload of `casefiles.demo`.
 
 Every row goes through the real parser and classifier, exactly as a caseworker's or an
-import's would, and is recorded as an assessment by the actor "demo" (no decisions: those are
-for caseworkers to make).
+import's would, and is recorded as an assessment by whoever fills the store (the store's
+identity, as every write; no decisions: those are for caseworkers to make).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from rules import Classifier
 
 DEMO_PERSONS = 2_000
 DEMO_SEED = 1
-DEMO_ACTOR = "demo"
 
 
 def fill_demo(store: Store, matrix: Matrix, n: int = DEMO_PERSONS, seed: int = DEMO_SEED, today: date | None = None) -> int:
@@ -27,5 +26,5 @@ def fill_demo(store: Store, matrix: Matrix, n: int = DEMO_PERSONS, seed: int = D
     for row in demo_rows(n, seed, matrix, today=today):
         assessment = parse_assessment(row, matrix)
         items.append((assessment, classifier.classify(assessment, today=today)))
-    saved, _ = store.record_many(items, DEMO_ACTOR)
+    saved, _ = store.record_many(items)
     return saved

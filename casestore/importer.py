@@ -48,13 +48,13 @@ def import_file(
     store: Store,
     path: str | Path,
     matrix: Matrix,
-    actor: str,
     mapping: str | Path | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     lang: Lang | str = "nb",
 ) -> ImportReport:
-    """Raises casefiles' CaseFileError when the file (or mapping) cannot be read at all."""
+    """Raises casefiles' CaseFileError when the file (or mapping) cannot be read at all. Every
+    row is recorded as the store's identity (`Store.identity`), the user who runs the import."""
     language: Lang = "en" if lang == "en" else "nb"
     file = Path(path)
     columns = ColumnMapping.load(mapping) if mapping is not None else None
@@ -62,14 +62,14 @@ def import_file(
     total = _estimated_rows(file, source.total_rows)
     classifier = Classifier(matrix)
     report = ImportReport(file_name=file.name)
-    import_id = store.begin_import(file.name, source.sha256, matrix, actor)
+    import_id = store.begin_import(file.name, source.sha256, matrix)
     pending: list[tuple[Assessment, Classification]] = []
     pending_rows: list[tuple[int, str]] = []  # (rad, person_id) of each pending item
 
     def flush() -> None:
         if pending:
             refused: list[int] = []
-            saved, skipped = store.record_many(pending, actor, import_id, refused=refused)
+            saved, skipped = store.record_many(pending, import_id, refused=refused)
             report.saved += saved
             report.skipped += skipped
             for index in refused:  # the database's access rules: e.g. another district's person
@@ -101,5 +101,5 @@ def import_file(
     flush()
     if progress is not None and not report.cancelled:
         progress(total, total)
-    store.log_import_result(import_id, report, actor)
+    store.log_import_result(import_id, report)
     return report

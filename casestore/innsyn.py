@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from casestore.identity_text import who_text
 from casestore.store import Store, StoreError
 from matrix.messages import Lang, register, t
 
@@ -61,6 +62,7 @@ def person_record(store: Store, person_id: str) -> dict[str, Any]:
                 "vurdert_dato": a.vurdert_dato.isoformat(),
                 "registrert": a.recorded_at,
                 "registrert_av": a.recorded_by,
+                "registrert_av_verifisert": a.verified,  # a database login; False: an OS user nothing checked
                 "innlest_fra_fil": a.imported,
                 "opplysninger": a.data,
                 "foreslatt_gruppe": a.gruppe,
@@ -73,6 +75,7 @@ def person_record(store: Store, person_id: str) -> dict[str, Any]:
                         "id": d.id,
                         "tid": d.decided_at,
                         "saksbehandler": d.caseworker,
+                        "saksbehandler_verifisert": d.verified,
                         "foreslatt_gruppe": d.suggested_gruppe,
                         "endelig_gruppe": d.final_gruppe,
                         "begrunnelse_for_avvik": d.reason,
@@ -94,12 +97,13 @@ def readable(record: dict[str, Any], lang: Lang = "nb") -> str:
         lines.append(
             "  "
             + t("innsyn_flytting", lang, tid=move["moved_at"][:16], fra=move["from_bydel"] or "–", til=move["to_bydel"],
-                grunn=move["reason"], hvem=move["moved_by"])
+                grunn=move["reason"], hvem=who_text(move["moved_by"], move["moved_by_verified"], lang))
         )  # fmt: skip
     assessments = record["kartlegginger"]
     for number, a in enumerate(assessments, start=1):
+        recorder = who_text(a["registrert_av"], a["registrert_av_verifisert"], lang)
         lines += ["", t("innsyn_kartlegging", lang, nr=number, antall=len(assessments), dato=a["vurdert_dato"], tid=a["registrert"][:16],
-                        hvem=a["registrert_av"], gruppe=a["foreslatt_gruppe"], regel=a["regel"])]  # fmt: skip
+                        hvem=recorder, gruppe=a["foreslatt_gruppe"], regel=a["regel"])]  # fmt: skip
         if a["begrunnelse"]:
             lines.append(f"  {a['begrunnelse']}")
         for name, value in a["opplysninger"].items():
@@ -107,8 +111,7 @@ def readable(record: dict[str, Any], lang: Lang = "nb") -> str:
                 lines.append(f"  {name}: {value}")
         for d in a["beslutninger"]:
             why = f" ({d['begrunnelse_for_avvik']})" if d["begrunnelse_for_avvik"] else ""
-            lines.append(
-                "  " + t("innsyn_beslutning", lang, tid=d["tid"][:16], hvem=d["saksbehandler"], gruppe=d["endelig_gruppe"], grunn=why)
-            )
+            decider = who_text(d["saksbehandler"], d["saksbehandler_verifisert"], lang)
+            lines.append("  " + t("innsyn_beslutning", lang, tid=d["tid"][:16], hvem=decider, gruppe=d["endelig_gruppe"], grunn=why))
     lines += ["", t("innsyn_versjoner", lang)]
     return "\n".join(lines) + "\n"

@@ -30,6 +30,8 @@ class CaseRow:
     vurdert_dato: date
     assessment_id: int
     data: dict[str, Any]  # the canonical fields as recorded, for facts the rules read
+    decided_by: str | None = None  # who recorded the decision in force (None: not decided)
+    decided_by_verified: bool = False  # a database login, not an OS user or an old free-text name
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,10 @@ class StoredDecision:
     suggested_regel: str
     final_gruppe: int
     reason: str | None
-    caseworker: str
+    caseworker: str  # who recorded it: the store's identity, never a name typed in
     decided_at: str
     matrise_versjon: str
+    verified: bool = False  # `caseworker` is a database login (PostgreSQL), not an unverified OS user
 
     @property
     def overridden(self) -> bool:
@@ -66,6 +69,7 @@ class StoredAssessment:
     classification: dict[str, Any]
     imported: bool
     decisions: tuple[StoredDecision, ...] = ()
+    verified: bool = False  # `recorded_by` is a database login (PostgreSQL), not an unverified OS user
 
     @property
     def decision(self) -> StoredDecision | None:
@@ -79,13 +83,13 @@ class StoredAssessment:
 
 @dataclass(frozen=True)
 class DecisionInput:
-    """A caseworker's decision, ready to store. Build it with `casestore.decide`."""
+    """A caseworker's decision, ready to store. Build it with `casestore.decide`. It names no
+    caseworker: who decided is the store's identity when it is recorded (`Store.identity`)."""
 
     suggested_gruppe: int
     suggested_regel: str
     final_gruppe: int
     reason: str | None
-    caseworker: str
     matrise_versjon: str
     boligtype: str
     boligstandard: str
@@ -102,6 +106,7 @@ class AuditEntry:
     table_name: str
     row_ref: int | None
     details: dict[str, Any]
+    verified: bool = False  # `actor` is a database login (PostgreSQL), not an unverified OS user
 
 
 @dataclass(frozen=True)

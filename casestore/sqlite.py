@@ -52,6 +52,22 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
+def os_user() -> str:
+    """The account this process runs as, from the operating system's user database (the
+    process's user id), not from LOGNAME/USER, which anyone can set to any name. Still not
+    verified: whoever owns the account and the file can write anything into the file."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError, OSError):  # no pwd (Windows), or a uid without an entry (containers)
+        pass
+    try:
+        return getpass.getuser() or "ukjent"
+    except (KeyError, OSError):
+        return "ukjent"
+
+
 def _sha256(text: str | bytes | None) -> str | None:
     """`rm_sha256` inside SQL: the chain's hash function (hex SHA-256 of the UTF-8 text)."""
     if text is None:
@@ -179,11 +195,10 @@ class SQLiteStore(SqlStore):
 
     def identity(self) -> Identity:
         """The OS user: recorded as such, and labelled unverified (nothing checks it)."""
-        try:
-            user = getpass.getuser()
-        except (KeyError, OSError):
-            user = ""
-        return Identity(user or "ukjent", verified=False)
+        return Identity(os_user(), verified=False)
+
+    def _verified(self, table: str, row_id: int) -> bool:
+        return False  # one file on one machine: nothing checks who wrote, now or in older rows
 
     # -- what differs from PostgreSQL ------------------------------------------------------
     def _person_ref(self, tx: _SQLiteTx, person_id: str, actor: str, at: str, bydel: str) -> int:  # type: ignore[override]

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from casestore.chain import AUDIT_FIELDS, CHAINED, Breach, ChainHead, verify_records
-from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, ImportReport, StoredAssessment, StoredDecision
+from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, Identity, ImportReport, StoredAssessment, StoredDecision
 from casestore.store import StoreError
 from matrix.assessment import Assessment
 from matrix.load import Matrix
@@ -104,6 +104,20 @@ class SqlStore(ABC):
     def close(self) -> None:
         ...
 
+    @abstractmethod
+    def identity(self) -> Identity:
+        ...
+
+    @abstractmethod
+    def _verified(self, table: str, row_id: int) -> bool:
+        """Whether the who-column of `table`'s row `row_id` holds a login the database checked
+        (False on SQLite: an OS user, or in rows from before identities, a name typed in)."""
+        ...
+
+    def _who(self) -> str:
+        """Who every write is recorded as: the store's identity, never a name a caller passes."""
+        return self.identity().user
+
     def schema_version(self) -> int:
         raise NotImplementedError
 
@@ -147,17 +161,15 @@ class SqlStore(ABC):
             ),
         )  # fmt: skip
 
-    def _insert_decision(self, tx: Tx, assessment_id: int, d: DecisionInput, at: str) -> int:
+    def _insert_decision(self, tx: Tx, assessment_id: int, d: DecisionInput, at: str, who: str) -> int:
         if d.final_gruppe != d.suggested_gruppe and not (d.reason or "").strip():
             raise StoreError("store_reason")
-        if not d.caseworker.strip():
-            raise StoreError("store_caseworker")
         return tx.insert(
             """INSERT INTO decisions(assessment_ref, suggested_gruppe, suggested_regel, final_gruppe, reason, caseworker,
                    decided_at, matrise_versjon, boligtype, boligstandard, ansvar, dekning)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
             (
-                assessment_id, d.suggested_gruppe, d.suggested_regel, d.final_gruppe, d.reason, d.caseworker.strip(),
+                assessment_id, d.suggested_gruppe, d.suggested_regel, d.final_gruppe, d.reason, who,
                 at, d.matrise_versjon, d.boligtype, d.boligstandard, d.ansvar, d.dekning,
             ),
         )  # fmt: skip
@@ -166,28 +178,28 @@ class SqlStore(ABC):
         self,
         assessment: Assessment,
         classification: Classification,
-        actor: str,
         decision: DecisionInput | None = None,
     ) -> int:
         data, sha = content(assessment)
+        who = self._who()
         with self._write() as tx:
             at = self._now()
-            person_ref = self._person_ref(tx, assessment.person_id, actor, at, assessment.bydel)
-            assessment_id = self._insert_assessment(tx, person_ref, assessment, classification, actor, at, data, sha, None)
+            person_ref = self._person_ref(tx, assessment.person_id, who, at, assessment.bydel)
+            assessment_id = self._insert_assessment(tx, person_ref, assessment, classification, who, at, data, sha, None)
             if decision is not None:
-                self._insert_decision(tx, assessment_id, decision, at)
+                self._insert_decision(tx, assessment_id, decision, at, who)
         return assessment_id
 
     def record_decision(self, assessment_id: int, decision: DecisionInput) -> int:
+        who = self._who()
         with self._write() as tx:
             if tx.one("SELECT 1 AS found FROM assessments WHERE id = ?", (assessment_id,)) is None:
                 raise StoreError("store_no_assessment", id=assessment_id)
-            return self._insert_decision(tx, assessment_id, decision, self._now())
+            return self._insert_decision(tx, assessment_id, decision, self._now(), who)
 
     def record_many(
         self,
         items: Iterable[tuple[Assessment, Classification]],
-        actor: str,
         import_id: int | None = None,
         refused: list[int] | None = None,
     ) -> tuple[int, int]:
@@ -195,6 +207,7 @@ class SqlStore(ABC):
         person, on a shared store) is left out and its index (0-based) appended there; without
         it, a refusal undoes the whole call."""
         saved = skipped = 0
+        actor = self._who()
         with self._write() as tx:
             at = self._now()
             for index, (assessment, classification) in enumerate(items):
@@ -213,22 +226,27 @@ class SqlStore(ABC):
                     refused.append(index)
         return saved, skipped
 
-    def move_person(self, person_id: str, to_bydel: str, reason: str, actor: str | None = None) -> None:
+    def move_person(self, person_id: str, to_bydel: str, reason: str) -> None:
         """Move a person to another district: an audited act with a reason, never an overwrite."""
         if not reason.strip():
             raise StoreError("store_move_reason")
+        who = self._who()
         with self._write() as tx:
-            self._move(tx, person_id, to_bydel, reason.strip(), actor or self.identity().user, self._now())
+            self._move(tx, person_id, to_bydel, reason.strip(), who, self._now())
 
     def moves(self, person_id: str) -> list[dict[str, Any]]:
         """The person's placements and moves between districts, oldest first."""
         with self._read() as tx:
             rows = tx.all(
-                """SELECT m.from_bydel, m.to_bydel, m.moved_at, m.moved_by, m.reason FROM person_moves m
+                """SELECT m.id, m.from_bydel, m.to_bydel, m.moved_at, m.moved_by, m.reason FROM person_moves m
                    JOIN persons p ON p.id = m.person_ref WHERE p.person_id = ? ORDER BY m.id""",
                 (person_id,),
             )
-        return [dict(r) for r in rows]
+        return [
+            {**{k: r[k] for k in ("from_bydel", "to_bydel", "moved_at", "moved_by", "reason")},
+             "moved_by_verified": self._verified("person_moves", r["id"])}
+            for r in rows
+        ]  # fmt: skip
 
     def person_district(self, person_id: str) -> str | None:
         """The district the person is placed in now (None when unknown or not visible)."""
@@ -240,7 +258,8 @@ class SqlStore(ABC):
             )
             return str(row["to_bydel"]) if row else None
 
-    def begin_import(self, file_name: str, file_sha256: str, matrix: Matrix, actor: str) -> int:
+    def begin_import(self, file_name: str, file_sha256: str, matrix: Matrix) -> int:
+        actor = self._who()
         with self._write() as tx:
             return tx.insert(
                 """INSERT INTO imports(started_at, started_by, file_name, file_sha256, matrise_versjon, matrise_sha256)
@@ -248,7 +267,7 @@ class SqlStore(ABC):
                 (self._now(), actor, file_name, file_sha256, matrix.version, matrix.sha256),
             )
 
-    def log_import_result(self, import_id: int, report: ImportReport, actor: str) -> None:
+    def log_import_result(self, import_id: int, report: ImportReport) -> None:
         """The import's outcome goes in the audit log (counts only, no personal data)."""
         details = {
             "rows": report.rows,
@@ -257,6 +276,7 @@ class SqlStore(ABC):
             "rejected_rows": report.rejected_rows,
             "cancelled": report.cancelled,
         }
+        actor = self._who()
         with self._write() as tx:
             self._append_audit(tx, self._now(), actor, "import_done", "imports", import_id, json.dumps(details))
 
@@ -292,7 +312,7 @@ class SqlStore(ABC):
                 CURRENT
                 + """SELECT c.person_id, c.bydel, COALESCE(d.final_gruppe, c.gruppe) AS gruppe, c.gruppe AS suggested,
                             d.id IS NOT NULL AS decided, COALESCE(d.dekning, c.dekning) AS dekning, c.vurdert_dato,
-                            c.id AS aid, c.data
+                            c.id AS aid, c.data, d.id AS decision_id, d.caseworker AS decided_by
                      FROM current c LEFT JOIN decisions d ON d.id = c.did"""
                 + sql_where
                 + " ORDER BY c.person_id LIMIT ? OFFSET ?",
@@ -309,6 +329,8 @@ class SqlStore(ABC):
                 vurdert_dato=date.fromisoformat(r["vurdert_dato"]),
                 assessment_id=r["aid"],
                 data=json.loads(r["data"]),
+                decided_by=r["decided_by"],
+                decided_by_verified=r["decision_id"] is not None and self._verified("decisions", r["decision_id"]),
             )
             for r in rows
         ]
@@ -348,6 +370,7 @@ class SqlStore(ABC):
                     caseworker=d["caseworker"],
                     decided_at=d["decided_at"],
                     matrise_versjon=d["matrise_versjon"],
+                    verified=self._verified("decisions", d["id"]),
                 )
             )
         return [
@@ -365,6 +388,7 @@ class SqlStore(ABC):
                 classification=json.loads(r["classification"]),
                 imported=r["import_ref"] is not None,
                 decisions=tuple(decisions.get(r["id"], ())),
+                verified=self._verified("assessments", r["id"]),
             )
             for r in rows
         ]
@@ -382,12 +406,14 @@ class SqlStore(ABC):
         return found[-1] if found else None
 
     def tally_records(self) -> Iterator[dict[str, Any]]:
+        """Per person the current classification, with its assessment date (`vurdert_dato`, ISO):
+        a tally takes the end of the dates as its supply date, as it does from files."""
         with self._read() as tx:
             rows = tx.all(
                 CURRENT
                 + """SELECT c.bydel, COALESCE(d.final_gruppe, c.gruppe) AS gruppe, COALESCE(d.boligtype, c.boligtype) AS boligtype,
                             COALESCE(d.boligstandard, c.boligstandard) AS boligstandard, COALESCE(d.ansvar, c.ansvar) AS ansvar,
-                            COALESCE(d.dekning, c.dekning) AS dekning, c.kjonn, c.fodselsar
+                            COALESCE(d.dekning, c.dekning) AS dekning, c.kjonn, c.fodselsar, c.vurdert_dato
                      FROM current c LEFT JOIN decisions d ON d.id = c.did ORDER BY c.person_id"""
             )
         for r in rows:
@@ -406,7 +432,9 @@ class SqlStore(ABC):
         with self._read() as tx:
             rows = tx.all(query, params)
         return [
-            AuditEntry(r["id"], r["at"], r["actor"], r["action"], r["table_name"], r["row_ref"], json.loads(r["details"])) for r in rows
+            AuditEntry(r["id"], r["at"], r["actor"], r["action"], r["table_name"], r["row_ref"], json.loads(r["details"]),
+                       self._verified("audit_log", r["id"]))
+            for r in rows
         ]
 
     # -- integrity -------------------------------------------------------------------------

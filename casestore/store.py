@@ -41,7 +41,8 @@ class Store(Protocol):
     def schema_version(self) -> int: ...
 
     def identity(self) -> Identity:
-        """Who this store writes as (the database login, or the unverified OS user)."""
+        """Who this store writes as (the database login, or the unverified OS user). Every write
+        records this and nothing else: no caller can name who did something."""
         ...
 
     def person_count(self) -> int: ...
@@ -50,7 +51,6 @@ class Store(Protocol):
         self,
         assessment: Assessment,
         classification: Classification,
-        actor: str,
         decision: DecisionInput | None = None,
     ) -> int:
         """Append an assessment (and optionally its decision) in one transaction; returns its id."""
@@ -61,7 +61,6 @@ class Store(Protocol):
     def record_many(
         self,
         items: Iterable[tuple[Assessment, Classification]],
-        actor: str,
         import_id: int | None = None,
         refused: list[int] | None = None,
     ) -> tuple[int, int]:
@@ -70,7 +69,7 @@ class Store(Protocol):
         refuse are left out and their indexes listed there."""
         ...
 
-    def move_person(self, person_id: str, to_bydel: str, reason: str, actor: str | None = None) -> None:
+    def move_person(self, person_id: str, to_bydel: str, reason: str) -> None:
         """Move a person to another district: an audited act with a reason."""
         ...
 
@@ -80,7 +79,7 @@ class Store(Protocol):
         """Placements and moves between districts, oldest first."""
         ...
 
-    def begin_import(self, file_name: str, file_sha256: str, matrix: Matrix, actor: str) -> int: ...
+    def begin_import(self, file_name: str, file_sha256: str, matrix: Matrix) -> int: ...
 
     def caseload(self, where: CaseFilter, offset: int = 0, limit: int = 100) -> list[CaseRow]: ...
 
@@ -97,12 +96,13 @@ class Store(Protocol):
         ...
 
     def tally_records(self) -> Iterator[dict[str, Any]]:
-        """Per person, the latest classification (decided group if any, else suggested), no ids."""
+        """Per person, the latest classification (decided group if any, else suggested) and its
+        assessment date (`vurdert_dato`), no ids."""
         ...
 
     def audit_log(self, table_name: str | None = None, limit: int | None = None) -> list[AuditEntry]: ...
 
-    def log_import_result(self, import_id: int, report: ImportReport, actor: str) -> None: ...
+    def log_import_result(self, import_id: int, report: ImportReport) -> None: ...
 
     def verify(self) -> tuple[Breach | None, ChainHead]:
         """Recompute the hash chain and every history row's hash: the first breach, if any."""

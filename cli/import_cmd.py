@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     matrix = matrix_or_exit(args.matrix, lang, code=EXIT_UNREADABLE)
     try:
         with open_store(args.db, create=True) as store:
-            report = import_file(store, args.file, matrix, store.identity().user, mapping=args.mapping, lang=lang)
+            report = import_file(store, args.file, matrix, mapping=args.mapping, lang=lang)
     except (CaseFileError, StoreError) as error:
         print(terminal_text(error.message(lang)), file=sys.stderr)
         return EXIT_UNREADABLE

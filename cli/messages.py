@@ -15,13 +15,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli_miljo": {
         "nb": "miljøvariabler:\n"
-        "  RUSMATRISE_LANG          språk når --lang ikke er gitt: nb (standard) eller en\n"
-        "  RUSMATRISE_SAKSBEHANDLER navnet som foreslås som saksbehandler når du lagrer i terminalgrensesnittet\n"
-        "  RUSMATRISE_THEME         light eller dark: fargetema i terminalgrensesnittet (standard: som terminalen)",
+        "  RUSMATRISE_LANG   språk når --lang ikke er gitt: nb (standard) eller en\n"
+        "  RUSMATRISE_THEME  light eller dark: fargetema i terminalgrensesnittet (standard: som terminalen)",
         "en": "environment variables:\n"
-        "  RUSMATRISE_LANG          language when --lang is not given: nb (default) or en\n"
-        "  RUSMATRISE_SAKSBEHANDLER the name offered as caseworker when you save in the terminal UI\n"
-        "  RUSMATRISE_THEME         light or dark: colour theme of the terminal UI (default: as the terminal)",
+        "  RUSMATRISE_LANG   language when --lang is not given: nb (default) or en\n"
+        "  RUSMATRISE_THEME  light or dark: colour theme of the terminal UI (default: as the terminal)",
     },
     "cli_kommando": {"nb": "KOMMANDO", "en": "COMMAND"},
     # Commands

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_store(args.db, create=False) as store:
             history = store.history(args.person)
-            printed_by = store.identity().user
+            printed_by = store.identity()
     except StoreError as error:
         print(error.message(lang), file=sys.stderr)
         return EXIT_FAILED

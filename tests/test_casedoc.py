@@ -21,17 +21,19 @@ HOSTILE = "<script>alert('x')</script> & «Ola»"
 
 
 def _store_with_override(tmp_path: Path, matrix: Matrix, classifier: Classifier) -> str:
-    """P-77: suggested 3, decided 5 by a caseworker whose name and reason are hostile markup."""
+    """P-77: suggested 3, decided 5 by a caseworker whose (OS user) name and reason are hostile markup."""
     db = tmp_path / "case.sqlite"
-    with open_store(str(db)) as store:
+    with pytest.MonkeyPatch.context() as patch, open_store(str(db)) as store:
+        patch.setattr("casestore.sqlite.os_user", lambda: "Kari")
         first = parse_assessment({**BASELINE, "person_id": "P-77", "tilsynsbehov": "ukentlig", "vurdert_dato": "2025-01-10"}, matrix)
         result = classifier.classify(first, today=date(2025, 1, 10))
-        store.record(first, result, "Kari", decide(matrix, first, result, result.gruppe, "Kari"))
+        store.record(first, result, decide(matrix, first, result, result.gruppe))
         later = parse_assessment({**BASELINE, "person_id": "P-77", "tilsynsbehov": "daglig", "boligsituasjon": "bostedslos",
                                   "brukers_onske": HOSTILE, "vurdert_dato": "2025-05-02"}, matrix)
         result = classifier.classify(later, today=date(2025, 5, 2))
         assert result.gruppe == 3
-        store.record(later, result, "Kari", decide(matrix, later, result, 5, f"Kari {HOSTILE}", f"Trenger base {HOSTILE}"))
+        patch.setattr("casestore.sqlite.os_user", lambda: f"Kari {HOSTILE}")
+        store.record(later, result, decide(matrix, later, result, 5, f"Trenger base {HOSTILE}"))
     return str(db)
 
 
@@ -47,12 +49,13 @@ def test_html_has_decision_suggestion_services_history_and_escapes_everything(tm
     assert "Gruppe 5: Samlokalisert bolig med base, heldøgnsbemanning" in html  # the decision first
     assert "Avviker fra forslaget (gruppe 3:" in html and "Begrunnelse: Trenger base" in html
     assert "Besluttet av Kari &lt;script&gt;" in html and "Signatur: Kari &lt;script&gt;" in html
+    assert "«Ola» (OS-bruker, ikke verifisert)" in html  # SQLite: who decided is the OS user, marked as nothing checked it
     assert "Velferdsetaten" in html and "Bydel/NAV" in html  # services by provider
     assert "Kartlegging 10.01.2025" in html and "Kartlegging 02.05.2025" in html  # the history
     assert "@page { size: A4" in html and "http" not in html.split("<body>")[1]  # prints on A4, fetches nothing
     english = tmp_path / "document.html"
     assert main(["utskrift", "P-77", "--db", db, "-o", str(english), "--lang", "en"]) == 0
-    assert "Decided by Kari" in english.read_text(encoding="utf-8")
+    assert "Decided by Kari" in english.read_text(encoding="utf-8") and "(OS user, unverified)" in english.read_text(encoding="utf-8")
 
 
 def test_unknown_person_and_wrong_suffix_are_refused(tmp_path: Path, matrix: Matrix, classifier: Classifier,

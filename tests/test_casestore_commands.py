@@ -74,7 +74,7 @@ def test_backup_restore_verify_round_trip(store_url: str, tmp_path: Path, pg_clu
     the same chain head; a restore into a store that holds anything is refused."""
     assert run(capsys, "import", str(EXPORT), "--db", store_url)[0] == 0
     with open_store(store_url, create=False) as store:
-        store.move_person(store.caseload(CaseFilter())[0].person_id, "Alna", "flyttet", "tester")
+        store.move_person(store.caseload(CaseFilter())[0].person_id, "Alna", "flyttet")
         _, head = store.verify()
         persons = store.person_count()
     backup = tmp_path / "kopi" / "backup.json"
@@ -108,19 +108,25 @@ def test_innsyn_gives_the_whole_record_every_version(store_url: str, tmp_path: P
     with open_store(store_url) as store:
         first = parse_assessment(person(tilsynsbehov="daglig", vurdert_dato="2024-01-05"), matrix)
         result = classifier.classify(first)
-        store.record(first, result, "kari", decide(matrix, first, result, 4, "kari", "trenger base"))
+        store.record(first, result, decide(matrix, first, result, 4, "trenger base"))
         corrected = parse_assessment(person(tilsynsbehov="dagtid", vurdert_dato="2024-01-05"), matrix)  # a correction
-        store.record(corrected, classifier.classify(corrected), "kari")
+        store.record(corrected, classifier.classify(corrected))
     code, out, err = run(capsys, "innsyn", "P-0001", "--db", store_url, "--json")
     assert code == 0, err
     record = json.loads(out)
     assert record["bydel"] == "Alna" and [m["to_bydel"] for m in record["flyttinger"]] == ["Alna"]
     assert [a["opplysninger"]["tilsynsbehov"] for a in record["kartlegginger"]] == ["daglig", "dagtid"]
-    assert record["kartlegginger"][0]["beslutninger"][0]["begrunnelse_for_avvik"] == "trenger base"
+    decision = record["kartlegginger"][0]["beslutninger"][0]
+    assert decision["begrunnelse_for_avvik"] == "trenger base"
+    # who: the store's identity; a database login (PostgreSQL) is verified, an OS user (SQLite) is not, and says so
+    verified = store_url.startswith("postgresql")
+    assert decision["saksbehandler"] == record["kartlegginger"][0]["registrert_av"] == store.identity().user
+    assert decision["saksbehandler_verifisert"] is record["kartlegginger"][1]["registrert_av_verifisert"] is verified
     document = tmp_path / "innsyn.txt"
     assert run(capsys, "innsyn", "P-0001", "--db", store_url, "-o", str(document), "--lang", "en")[0] == 0
     text = document.read_text(encoding="utf-8")
     assert "Assessment 1 of 2" in text and "Assessment 2 of 2" in text and "(trenger base)" in text and "Nothing is overwritten" in text
+    assert (f"by {store.identity().user} (OS user, unverified)" in text) is not verified
     assert stat.S_IMODE(document.stat().st_mode) == 0o600
     code, _, err = run(capsys, "innsyn", "P-9999", "--db", store_url, "--lang", "en")
     assert code == 1 and "Found nothing about P-9999" in err

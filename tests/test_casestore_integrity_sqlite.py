@@ -37,7 +37,7 @@ def filled(store: SQLiteStore, matrix: Matrix, classifier: Classifier, person: C
     """Three persons, four assessments, and the audit chain that goes with them."""
     for changes in ({}, {"person_id": "P-2", "tilsynsbehov": "heldogn"}, {"person_id": "P-3"}, {"vurdert_dato": "2024-05-01"}):
         assessment = parse_assessment(person(**changes), matrix)
-        store.record(assessment, classifier.classify(assessment), "tester")
+        store.record(assessment, classifier.classify(assessment))
     assert store.verify()[0] is None
     return store
 
@@ -180,10 +180,12 @@ def test_a_version_1_store_is_upgraded_in_place_and_sealed(tmp_path: Path, matri
         assert upgraded.schema_version() == MIGRATIONS[-1].version
         assert upgraded.verify()[0] is None
         assessment = parse_assessment(person(person_id="P-old"), matrix)
-        upgraded.record(assessment, classifier.classify(assessment), "new")
+        upgraded.record(assessment, classifier.classify(assessment))
         breach, head = upgraded.verify()
         assert breach is None and head.records == 4
-        assert [e.actor for e in upgraded.audit_log()] == ["new", "new", "old", "old"]
+        new = upgraded.identity().user  # the OS user, recorded as such
+        assert [e.actor for e in upgraded.audit_log()] == [new, new, "old", "old"]
+        assert not any(e.verified for e in upgraded.audit_log())  # SQLite: nothing checked who, then or now
         assert upgraded.person_district("P-old") == "Alna"  # placed, by an audited act, with its first assessment
 
 

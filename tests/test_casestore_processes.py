@@ -42,8 +42,8 @@ for i in range(count if count > 0 else 10**9):
     assessment = parse_assessment(raw, matrix)
     result = classifier.classify(assessment)
     final = result.gruppe % 7 + 1
-    decision = decide(matrix, assessment, result, final, f"worker {tag}", reason=f"{tag} reason {i}")
-    assessment_id = store.record(assessment, result, f"worker {tag}", decision)
+    decision = decide(matrix, assessment, result, final, reason=f"{tag} reason {i}")
+    assessment_id = store.record(assessment, result, decision)
     print(json.dumps({"assessment": assessment_id, "reason": f"{tag} reason {i}"}), flush=True)
 """
 
@@ -166,7 +166,7 @@ def test_a_postgres_restart_while_in_use_loses_nothing_and_the_store_reconnects(
 
     def save(i: int) -> int:
         assessment = parse_assessment(person(vurdert_dato=f"2024-01-{i:02d}"), matrix)
-        return store.record(assessment, classifier.classify(assessment), "tester")
+        return store.record(assessment, classifier.classify(assessment))
 
     saved = [save(i) for i in (1, 2, 3)]
     pg_cluster.restart()

@@ -47,12 +47,6 @@ def raw(store: Store) -> Callable[..., None]:
     return run
 
 
-def _who(store: Store, given: str) -> str:
-    """The actor recorded: on SQLite as the caller gave it (unverified); on PostgreSQL always the
-    database login, whatever the caller wrote."""
-    return given if isinstance(store, SQLiteStore) else store.identity().user
-
-
 def _refused() -> tuple[type[Exception], ...]:
     import psycopg
 
@@ -63,9 +57,9 @@ def _refused() -> tuple[type[Exception], ...]:
 def save(store: Store, matrix: Matrix, classifier: Classifier, person: Callable[..., dict[str, Any]]):
     """save(**fields) → assessment id; the real parser and classifier on the way in."""
 
-    def run(actor: str = "tester", **changes: Any) -> int:
+    def run(**changes: Any) -> int:
         assessment = parse_assessment(person(**changes), matrix)
-        return store.record(assessment, classifier.classify(assessment), actor)
+        return store.record(assessment, classifier.classify(assessment))
 
     return run
 
@@ -153,19 +147,19 @@ def test_override_needs_a_reason_and_is_audited(store: Store, matrix: Matrix, cl
     assessment = parse_assessment(person(tilsynsbehov="daglig"), matrix)
     result = classifier.classify(assessment)
     with pytest.raises(DecisionInvalid) as error:
-        decide(matrix, assessment, result, 5, "Kari Saksbehandler", reason="  ")
+        decide(matrix, assessment, result, 5, reason="  ")
     assert "begrunnelse" in error.value.message("nb").lower()
     with pytest.raises(DecisionInvalid):
-        decide(matrix, assessment, result, 3, "   ")
-    decision = decide(matrix, assessment, result, 5, "Kari Saksbehandler", reason="Nylig utkastet, trenger base")
-    assessment_id = store.record(assessment, result, "Kari Saksbehandler", decision)
+        decide(matrix, assessment, result, 9)
+    decision = decide(matrix, assessment, result, 5, reason="Nylig utkastet, trenger base")
+    assessment_id = store.record(assessment, result, decision)
     stored = store.latest_assessment("P-0001")
     assert stored is not None and stored.id == assessment_id
     assert stored.decision is not None and stored.decision.overridden
     assert (stored.gruppe, stored.final_gruppe, stored.decision.reason) == (3, 5, "Nylig utkastet, trenger base")
     audit = store.audit_log("decisions")
     assert audit[0].details["reason"] == "Nylig utkastet, trenger base"
-    assert audit[0].actor == _who(store, "Kari Saksbehandler")
+    assert audit[0].actor == store.identity().user == stored.decision.caseworker
     assert audit[0].details["suggested_gruppe"] == 3 and audit[0].details["final_gruppe"] == 5
 
 
@@ -181,25 +175,25 @@ def test_database_refuses_an_override_without_reason_even_bypassing_the_code(sto
 
 
 def test_every_write_is_in_the_audit_log(store: Store, save) -> None:
-    save(actor="a")
-    save(actor="b", person_id="P-0002")
-    save(actor="b", person_id="P-0002", vurdert_dato="2020-01-01")
+    save()
+    save(person_id="P-0002")
+    save(person_id="P-0002", vurdert_dato="2020-01-01")
     tables = [e.table_name for e in reversed(store.audit_log())]
     assert tables == ["persons", "person_moves", "assessments", "persons", "person_moves", "assessments", "assessments"]
-    assert {e.actor for e in store.audit_log()} == {_who(store, "a"), _who(store, "b")}
+    assert {e.actor for e in store.audit_log()} == {store.identity().user}
 
 
 def test_tally_records_use_the_decided_group_and_carry_no_identifiers(store: Store, matrix, classifier, person, save) -> None:
     save(person_id="P-1", bydel="2", tilsynsbehov="heldogn", kjonn="k", fodselsar="1980")
     assessment = parse_assessment(person(person_id="P-2", bydel="gamle oslo", boligsituasjon="bostedslos"), matrix)
     result = classifier.classify(assessment)
-    store.record(assessment, result, "x", decide(matrix, assessment, result, 6, "Kari", "høy risiko"))
+    store.record(assessment, result, decide(matrix, assessment, result, 6, "høy risiko"))
     records = sorted(store.tally_records(), key=lambda r: r["gruppe"])
-    assert set(records[0]) == {"bydel", "gruppe", "boligtype", "boligstandard", "ansvar", "dekning", "kjonn", "fodselsar"}
+    assert set(records[0]) == {"bydel", "gruppe", "boligtype", "boligstandard", "ansvar", "dekning", "kjonn", "fodselsar", "vurdert_dato"}
     assert records[0] == {
         "bydel": "Grünerløkka", "gruppe": 5, "boligtype": matrix.groups[5].boligtype.verdi,
         "boligstandard": matrix.groups[5].boligstandard.verdi, "ansvar": "bydel", "dekning": "udekket",
-        "kjonn": "kvinne", "fodselsar": 1980,
+        "kjonn": "kvinne", "fodselsar": 1980, "vurdert_dato": store.latest_assessment("P-1").vurdert_dato.isoformat(),
     }  # fmt: skip
     assert records[1]["bydel"] == "Gamle Oslo" and records[1]["gruppe"] == 6
     assert records[1]["ansvar"] == matrix.groups[6].ansvar.verdi and records[1]["dekning"] == "udekket"

@@ -59,9 +59,10 @@ def test_usage_errors_are_in_the_users_language(capsys: pytest.CaptureFixture[st
 def test_the_environment_variables_are_documented(capsys: pytest.CaptureFixture[str]) -> None:
     for lang in ("nb", "en"):
         out = run(capsys, "--lang", lang, "--help")[1]
-        assert "RUSMATRISE_LANG" in out and "RUSMATRISE_SAKSBEHANDLER" in out
+        assert "RUSMATRISE_LANG" in out and "RUSMATRISE_THEME" in out
+        assert "RUSMATRISE_SAKSBEHANDLER" not in out  # who saves is the store's identity, never a name set in the environment
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "RUSMATRISE_LANG" in readme and "RUSMATRISE_SAKSBEHANDLER" in readme
+    assert "RUSMATRISE_LANG" in readme and "RUSMATRISE_THEME" in readme
 
 
 def test_each_option_is_declared_once() -> None:

@@ -154,8 +154,8 @@ def test_moves_from_the_store_history(tmp_path: Path, matrix: Matrix, capsys: py
                    "tilsynsbehov": "heldogn", "livskvalitet": 3}
             assessment = parse_assessment(raw, matrix)
             result = classifier.classify(assessment)
-            decision = decide(matrix, assessment, result, 6, "Kari", "trenger skjermet bolig") if person == "S3" else None
-            store.record(assessment, result, "tester", decision)
+            decision = decide(matrix, assessment, result, 6, "trenger skjermet bolig") if person == "S3" else None
+            store.record(assessment, result, decision)
     store.close()
     found = {row["bydel"]: row for row in indicators_json(capsys, "--db", str(tmp_path / "case.sqlite"))}
     assert found["Stovner"]["flyttinger"] == [{"kvartal": "2024-K2", "antall": 1}]  # S2 went via bostedsløs: no move

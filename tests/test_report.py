@@ -112,7 +112,7 @@ def test_overrides_trends_and_moves_from_the_store(tmp_path: Path, matrix: Matri
             assessment = parse_assessment(raw, matrix)
             result = classifier.classify(assessment)
             final = 6 if n < 7 else result.gruppe
-            store.record(assessment, result, "tester", decide(matrix, assessment, result, final, "Kari", reason if n < 7 else None))
+            store.record(assessment, result, decide(matrix, assessment, result, final, reason if n < 7 else None))
     store.close()
     out = tmp_path / "fra_lager.html"
     assert main(["report", "--db", str(tmp_path / "case.sqlite"), "-o", str(out)]) == 0

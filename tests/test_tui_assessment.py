@@ -5,9 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Select
 from tui_pilot import SIZE, make_app, pilot_test, screen_text, text_of
 
+from casestore.sqlite import os_user
 from matrix import Matrix
 from tui.screens.assessment import AssessmentScreen
 from tui.screens.caseload import CaseloadScreen
@@ -91,9 +93,13 @@ async def test_invalid_value_is_named_under_the_field(tmp_path: Path, matrix: Ma
 
 
 @pilot_test
-async def test_save_with_override_records_reason_decision_and_audit(tmp_path: Path, matrix: Matrix) -> None:
+async def test_save_with_override_records_reason_decision_and_audit(tmp_path: Path, matrix: Matrix,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("RUSMATRISE_SAKSBEHANDLER", "LOGNAME", "USER"):  # names anyone can set: none of them is who is recorded
+        monkeypatch.setenv(name, "mallory")
     db = tmp_path / "case.sqlite"
     app = make_app(db, matrix)
+    assert app.sub_title == f"Lokal bruker: {os_user()} (OS-bruker, ikke verifisert)"
     async with app.run_test(size=SIZE) as pilot:
         screen = await _fill_new_person(pilot, app, "P-200")
         await pilot.press("3", "tab", "n", "tab", "n", "tab", "n", "tab", "2", "tab", "tab", "enter")
@@ -106,6 +112,8 @@ async def test_save_with_override_records_reason_decision_and_audit(tmp_path: Pa
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, SaveDecisionDialog)
+        assert text_of(dialog.query_one("#d-caseworker")) == f"{os_user()} (OS-bruker, ikke verifisert)"  # shown, not asked
+        assert not dialog.query("#d-caseworker Input") and not isinstance(dialog.query_one("#d-caseworker"), Input)
         await pilot.press("5")  # override the suggested group 3 with group 5
         await pilot.pause()
         assert app.focused is dialog.query_one("#d-reason")
@@ -120,7 +128,7 @@ async def test_save_with_override_records_reason_decision_and_audit(tmp_path: Pa
         assert "P-200" in screen_text(app)
     conn = sqlite3.connect(db)
     row = conn.execute("SELECT suggested_gruppe, final_gruppe, reason, caseworker FROM decisions").fetchone()
-    assert row == (3, 5, "Nylig utskrevet, trenger base", "Kari Saksbehandler")
+    assert row == (3, 5, "Nylig utskrevet, trenger base", os_user())  # the OS user, not the environment's names
     details = [r[0] for r in conn.execute("SELECT details FROM audit_log WHERE table_name = 'decisions'")]
     assert len(details) == 1 and "Nylig utskrevet, trenger base" in details[0]
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, DirectoryTree, Input, Select
 from tui_pilot import SIZE, TODAY, make_app, pilot_test, screen_text, text_of, until
 
 from casefiles.demo import demo_rows
+from casestore.sqlite import os_user
 from matrix import Matrix
 from matrix.assessment import parse_assessment
 from tui.screens.assessment import AssessmentScreen
@@ -30,14 +31,14 @@ PERSON = {
 
 
 def _record_override(app, matrix: Matrix) -> None:
-    """Person P-500: suggested group 3, decided group 5 by Kari with a reason."""
+    """Person P-500: suggested group 3, decided group 5 by the OS user (SQLite) with a reason."""
     from casestore import decide
 
     assessment = parse_assessment(PERSON, matrix)
     result = app.classifier.classify(assessment, today=TODAY)
     assert result.gruppe == 3
-    decision = decide(matrix, assessment, result, 5, "Kari Saksbehandler", "Nylig utskrevet, trenger base")
-    app.store.record(assessment, result, "Kari Saksbehandler", decision)
+    decision = decide(matrix, assessment, result, 5, "Nylig utskrevet, trenger base")
+    app.store.record(assessment, result, decision)
 
 
 @pilot_test
@@ -52,7 +53,8 @@ async def test_reopening_shows_the_decided_group_who_decided_and_why(tmp_path: P
         assert isinstance(screen, AssessmentScreen) and not screen.dirty
         text = screen.query_one(LivePanel).plain()
         assert text.startswith("Besluttet gruppe Gruppe 5:")
-        assert "Besluttet av Kari Saksbehandler" in text and "Begrunnelse: Nylig utskrevet, trenger base" in text
+        assert f"Besluttet av {os_user()} (OS-bruker, ikke verifisert)" in text  # who decided: the OS user, marked
+        assert "Begrunnelse: Nylig utskrevet, trenger base" in text
         assert "Avviker fra forslaget: gruppe 3" in text
         assert "Bosetter: Bydel Alna" in text and "samlokalisert bolig med personalbase" in text  # group 5's housing
         screen.query_one("#f-tilsynsbehov").focus()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import DataTable
 from tui_pilot import SIZE, make_app, pilot_test, screen_text
 
@@ -26,13 +27,16 @@ ESCAPES = "\x1b]0;overtatt\x07\x1b[31mrød\x1b[0m"
 
 
 def fill(db: Path, matrix: Matrix, person: Any) -> None:
+    """Person ids, wishes, an OS user name (who decided) and reasons that hold markup and escapes."""
     app = make_app(db, matrix)
     classifier = Classifier(matrix)
     for i, person_id in enumerate(MARKUP_IDS):
         assessment = parse_assessment(person(person_id=person_id, brukers_onske=f"[i]bo[/i] {ESCAPES}", bydel="Alna"), matrix)
         result = classifier.classify(assessment)
-        decision = decide(matrix, assessment, result, result.gruppe % 7 + 1, f"[b]Kari[/] {ESCAPES}", reason=f"[/] grunn {i} {ESCAPES}")
-        app.store.record(assessment, result, "test", decision)
+        decision = decide(matrix, assessment, result, result.gruppe % 7 + 1, reason=f"[/] grunn {i} {ESCAPES}")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("casestore.sqlite.os_user", lambda: f"[b]Kari[/] {ESCAPES}")
+            app.store.record(assessment, result, decision)
     app.store.close()
 
 

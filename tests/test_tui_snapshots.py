@@ -17,6 +17,12 @@ from matrix import Matrix
 SIZE = (100, 32)
 
 
+@pytest.fixture(autouse=True)
+def same_user_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The header names the OS user (SQLite): the same name on every machine keeps the pictures equal."""
+    monkeypatch.setattr("casestore.sqlite.os_user", lambda: "kari")
+
+
 def test_caseload(snap_compare, tmp_path: Path, matrix: Matrix, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # the caseload names its store: a relative path keeps the picture the same
     app = make_app(Path("s.sqlite"), matrix, demo=120)

@@ -30,7 +30,7 @@ def _override_one(app, matrix: Matrix) -> str:
     row = app.store.caseload(CaseFilter(gruppe=1), limit=1)[0]
     assessment = parse_assessment(row.data, matrix)
     result = Classifier(matrix).classify(assessment)
-    app.store.record_decision(row.assessment_id, decide(matrix, assessment, result, 7, "Kari", "test av overstyring"))
+    app.store.record_decision(row.assessment_id, decide(matrix, assessment, result, 7, "test av overstyring"))
     return row.bydel
 
 
@@ -71,10 +71,12 @@ async def test_tallies_show_views_and_export_equals_the_tally_command(tmp_path: 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.exported == exported
-        assert screen.supply_day == app.today  # the store's records carry no assessment date: today
-        assert f"Tilbud per {app.today.isoformat()}" in text_of(screen.query_one("#tally-status"))
+        # the store's records carry their assessment dates: supply as of the last one, as from files
+        latest = max(a.vurdert_dato for r in app.store.caseload(CaseFilter(), limit=1000) for a in app.store.history(r.person_id))
+        assert screen.supply_day == latest < app.today
+        assert f"Tilbud per {latest.isoformat()}" in text_of(screen.query_one("#tally-status"))
     from_cli = tmp_path / "fra_cli.xlsx"
-    assert main(["tally", "--db", str(db), "--dato", app.today.isoformat(), "-o", str(from_cli)]) == 0
+    assert main(["tally", "--db", str(db), "-o", str(from_cli)]) == 0  # no --dato: the same supply date, from the store
     tui_sheets, cli_sheets = _sheets(exported), _sheets(from_cli)
     assert tui_sheets == cli_sheets
     main_sheet = next(iter(tui_sheets.values()))

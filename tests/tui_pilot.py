@@ -23,12 +23,12 @@ TODAY = date(2025, 6, 1)
 SIZE = (120, 40)
 
 
-def make_app(db: Path, matrix: Matrix, demo: int = 0, lang: str = "nb", caseworker: str = "Kari Saksbehandler") -> RusmatriseApp:
+def make_app(db: Path, matrix: Matrix, demo: int = 0, lang: str = "nb") -> RusmatriseApp:
     store = open_store(str(db))
     assert isinstance(store, SQLiteStore)
     if demo:
         fill_demo(store, matrix, demo, seed=7, today=TODAY)
-    return RusmatriseApp(store, matrix, lang=lang, today=TODAY, caseworker=caseworker, theme="textual-dark", cursor_blink=False)  # type: ignore[arg-type]
+    return RusmatriseApp(store, matrix, lang=lang, today=TODAY, theme="textual-dark", cursor_blink=False)  # type: ignore[arg-type]
 
 
 def screen_text(app: RusmatriseApp) -> str:

@@ -1,12 +1,13 @@
 """The caseworker's and planner's terminal UI: a thin face over the store and the rules.
 
 The app holds what every screen shares (store, matrix, classifier, language, today's date,
-the caseworker's name); screens are pushed on top of the caseload and pop back to it.
+who is logged in); screens are pushed on top of the caseload and pop back to it. Who saves is
+the store's identity (the database login, or the unverified OS user), shown in the header;
+nothing typed in the TUI or set in the environment changes it.
 """
 
 from __future__ import annotations
 
-import getpass
 import os
 from collections.abc import Iterable
 from datetime import date
@@ -39,16 +40,6 @@ def terminal_theme() -> str:
     return LIGHT_THEME if background in ("7", "15") else DARK_THEME
 
 
-def default_caseworker() -> str:
-    name = os.environ.get("RUSMATRISE_SAKSBEHANDLER", "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
-
-
 class RusmatriseApp(App[None]):
     TITLE = "rusmatrise"
     CSS_PATH: ClassVar[list[str | Path]] = ["app.tcss", "assessment.tcss", "dialogs.tcss", "reports.tcss"]
@@ -68,7 +59,6 @@ class RusmatriseApp(App[None]):
         matrix: Matrix,
         lang: Lang = "nb",
         today: date | None = None,
-        caseworker: str | None = None,
         theme: str | None = None,
         cursor_blink: bool = True,
     ) -> None:
@@ -79,11 +69,8 @@ class RusmatriseApp(App[None]):
         self.matrix = matrix
         self.classifier = Classifier(matrix)
         self.today = today or date.today()
-        self.caseworker = caseworker if caseworker is not None else default_caseworker()
         self.identity = store.identity()
-        if self.identity.verified:  # a shared store: the database login is who saves, and the header says so
-            self.caseworker = self.identity.user
-            self.sub_title = identity_line(self.identity, lang)
+        self.sub_title = identity_line(self.identity, lang)  # who saves: the login, or the OS user marked unverified
         self._start_theme = theme or terminal_theme()
         self.cursor_blink = cursor_blink  # off for screenshots and snapshot tests
 
@@ -152,7 +139,7 @@ class RusmatriseApp(App[None]):
             return None
         target = suggested_path(tr("u_filnavn"), ".html", self.today)
         try:
-            write_document(case_document_html(history, self.classifier, self.lang, self.today, self.caseworker), target)
+            write_document(case_document_html(history, self.classifier, self.lang, self.today, self.identity), target)
         except OSError as error:
             self.notify(tr("utskrift_skriv", fil=str(target), grunn=error.strerror or error), severity="error", timeout=10)
             return None

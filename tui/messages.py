@@ -63,6 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "c_status": {"nb": "Merknad", "en": "Flag"},
     "c_decided": {"nb": "besluttet", "en": "decided"},
     "c_suggested": {"nb": "forslag", "en": "suggested"},
+    "c_decided_by": {"nb": "Besluttet av", "en": "Decided by"},
     "c_outdated": {"nb": "eldre enn 12 mnd", "en": "older than 12 months"},
     "c_all_districts": {"nb": "Alle bydeler", "en": "All districts"},
     "c_all_groups": {"nb": "Alle grupper", "en": "All groups"},

@@ -13,12 +13,16 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import casestore.sqlite
 from casestore import open_store
 from casestore.demo import DEMO_PERSONS, DEMO_SEED, fill_demo
 from matrix import Matrix, load_matrix
 from tui.app import RusmatriseApp
 
 HERE = Path(__file__).resolve().parent
+# The pictures name a typical caseworker, not whoever runs this script (the header and the
+# case document show the store's identity: on SQLite the OS user, marked unverified).
+casestore.sqlite.os_user = lambda: "kari"
 TODAY = date(2025, 6, 1)
 SIZE = (120, 36)
 
@@ -42,7 +46,7 @@ def main() -> None:
         os.chdir(tmp)  # the caseload names its store: "demo.sqlite", as ./scripts/start.sh makes it
         store = open_store("demo.sqlite")
         fill_demo(store, matrix, DEMO_PERSONS, DEMO_SEED, TODAY)
-        app = RusmatriseApp(store, matrix, today=TODAY, caseworker="Kari Saksbehandler", theme="textual-dark", cursor_blink=False)
+        app = RusmatriseApp(store, matrix, today=TODAY, theme="textual-dark", cursor_blink=False)
         asyncio.run(shoot(app))
         store.close()
         shoot_document(matrix)
@@ -65,9 +69,9 @@ def shoot_document(matrix: Matrix) -> None:
         assessment = parse_assessment(latest.data, matrix)
         result = classifier.classify(assessment, today=TODAY)
         final = result.gruppe + 1
-        store.record_decision(latest.id, decide(matrix, assessment, result, final, "Kari Saksbehandler",
+        store.record_decision(latest.id, decide(matrix, assessment, result, final,
                                                 "Nylig utskrevet fra institusjon; trenger personale nær seg de første månedene"))
-        html = case_document_html(store.history(row.person_id), classifier, "nb", TODAY, "Kari Saksbehandler")
+        html = case_document_html(store.history(row.person_id), classifier, "nb", TODAY, store.identity())
     page = Path("utskrift.html").resolve()
     page.write_text(html, encoding="utf-8")
     run_chromium(f"--screenshot={HERE / 'utskrift.png'}", "--window-size=794,1123", page.as_uri())

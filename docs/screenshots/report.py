@@ -42,14 +42,14 @@ def add_history(store: object, matrix: object, rng: random.Random) -> None:
             data["vurdert_dato"] = (row.vurdert_dato + timedelta(days=rng.randrange(60, 240))).isoformat()
             data["boligsituasjon"] = rng.choice(["ordinar_bolig", "samlokalisert_delvis", "samlokalisert_heldogn"])
             assessment = parse_assessment(data, matrix)
-            store.record(assessment, classifier.classify(assessment, today=TODAY), "demo")
+            store.record(assessment, classifier.classify(assessment, today=TODAY))
     for row in store.caseload(CaseFilter(), limit=10_000):
         if rng.random() < 0.5:
             assessment = parse_assessment(row.data, matrix)
             result = classifier.classify(assessment, today=TODAY)
             override = rng.random() < 0.15 and result.gruppe < 7
             final = result.gruppe + 1 if override else result.gruppe
-            store.record_decision(row.assessment_id, decide(matrix, assessment, result, final, "Demo Saksbehandler",
+            store.record_decision(row.assessment_id, decide(matrix, assessment, result, final,
                                                             rng.choice(REASONS) if override else None))
 
 

@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 
 from casestore import DecisionInput, StoredAssessment, StoreError
+from casestore.identity_text import identity_who, who_text
 from matrix.assessment import Assessment, AssessmentInvalid, parse_assessment
 from rules import TableGap
 from rules.result import Classification
@@ -115,20 +116,20 @@ class AssessmentScreen(AppScreen):
             return
         decision_only = self.base is not None and not self.dirty
         note = tr("d_decision_only", dato=self.base.vurdert_dato.strftime("%d.%m.%Y")) if decision_only and self.base else ""
-        dialog = SaveDecisionDialog(self.rapp.matrix, self.assessment, self.result, self.rapp.caseworker, note)
+        saved_as = identity_who(self.rapp.identity, self.rapp.lang)
+        dialog = SaveDecisionDialog(self.rapp.matrix, self.assessment, self.result, saved_as, note)
         self.app.push_screen(dialog, self._save_decided)
 
     def _save_decided(self, decision: DecisionInput | None) -> None:
         if decision is None or self.assessment is None or self.result is None:
             return
         store = self.rapp.store
-        self.rapp.caseworker = decision.caseworker
         try:
             if self.base is not None and not self.dirty:
                 store.record_decision(self.base.id, decision)
                 saved_id = self.base.id
             else:
-                saved_id = store.record(self.assessment, self.result, decision.caseworker, decision)
+                saved_id = store.record(self.assessment, self.result, decision)
             # Someone else saved this person while the form was open: both versions are kept
             # (history is append-only); say so, so that nobody thinks theirs replaced the other.
             newer = store.assessments_since(self.assessment.person_id, self.base.id if self.base else 0, exclude=saved_id)
@@ -138,8 +139,9 @@ class AssessmentScreen(AppScreen):
         self._initial = self.query_one(AssessmentForm).raw()
         if newer:
             other = newer[-1]
+            who = who_text(other.recorded_by, other.verified, self.rapp.lang)
             self.notify(
-                tr("store_konflikt", person=shown(self.assessment.person_id), hvem=shown(other.recorded_by), tid=other.recorded_at[:16]),
+                tr("store_konflikt", person=shown(self.assessment.person_id), hvem=shown(who), tid=other.recorded_at[:16]),
                 severity="warning",
                 timeout=30,
             )

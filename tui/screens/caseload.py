@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from casestore import CaseFilter, CaseRow
+from casestore.identity_text import who_text
 from matrix.fields import DEKNING
 from matrix.messages import number
 from tui.display import as_text
@@ -70,7 +71,7 @@ class CaseloadScreen(AppScreen):
     def on_mount(self) -> None:
         self.title = tr("s_caseload")
         table = self.query_one(DataTable)
-        for key in ("c_person", "c_bydel", "c_gruppe", "c_dekning", "c_dato", "c_status"):
+        for key in ("c_person", "c_bydel", "c_gruppe", "c_dekning", "c_dato", "c_status", "c_decided_by"):
             table.add_column(tr(key), key=key)
         self.reload()
         table.focus()
@@ -112,6 +113,7 @@ class CaseloadScreen(AppScreen):
             tr(f"dekning_{row.dekning}"),
             row.vurdert_dato.strftime("%d.%m.%Y"),
             tr("c_outdated") if flags else "",
+            as_text(who_text(row.decided_by, row.decided_by_verified, self.rapp.lang)) if row.decided_by else "",
         )
 
     def _show_status(self) -> None:

@@ -12,11 +12,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from casestore import StoredAssessment
+from casestore.identity_text import who_text
 from matrix.safe_text import terminal_text
 from tui.display import shown
 from tui.form_spec import form_fields
 from tui.screens.base import AppScreen
-from tui.text import localize_bindings, tr
+from tui.text import app_lang, localize_bindings, tr
 
 _NOT_COMPARED = ("person_id", "ekstra")
 
@@ -88,14 +89,16 @@ class HistoryScreen(AppScreen):
     def _entry_text(self, entry: StoredAssessment, previous: StoredAssessment | None) -> Text:
         text = Text(tr("h_assessment", dato=entry.vurdert_dato.strftime("%d.%m.%Y")), style="bold underline")
         source = tr("h_imported") if entry.imported else ""
-        recorded = tr("h_recorded", tid=_when(entry.recorded_at), hvem=terminal_text(entry.recorded_by))
+        recorder = who_text(entry.recorded_by, entry.verified, app_lang())
+        recorded = tr("h_recorded", tid=_when(entry.recorded_at), hvem=terminal_text(recorder))
         text.append(f"  ({recorded}{'; ' + source if source else ''})\n")
         suggested = tr("h_suggested", gruppe=entry.gruppe, regel=terminal_text(entry.regel), versjon=terminal_text(entry.matrise_versjon))
         text.append(suggested + "\n")
         if not entry.decisions:
             text.append(tr("h_no_decision") + "\n", style="italic")
         for decision in entry.decisions:
-            line = tr("h_decision", tid=_when(decision.decided_at), gruppe=decision.final_gruppe, hvem=terminal_text(decision.caseworker))
+            line = tr("h_decision", tid=_when(decision.decided_at), gruppe=decision.final_gruppe,
+                      hvem=terminal_text(who_text(decision.caseworker, decision.verified, app_lang())))
             how = (tr("h_override", fra=decision.suggested_gruppe, grunn=terminal_text(decision.reason or "")) if decision.overridden
                    else tr("h_accepted"))
             text.append(f"{line} ({how})\n")

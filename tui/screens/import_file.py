@@ -112,7 +112,6 @@ class ImportScreen(AppScreen):
                 app.store,
                 path,
                 app.matrix,
-                app.caseworker or "import",
                 progress=lambda done, total: self.post_message(self.Progressed(done, total)),
                 cancelled=self._cancel.is_set,
                 lang=app.lang,

@@ -1,4 +1,7 @@
-"""Ctrl+S on an assessment: accept the suggested group or choose another, with a reason."""
+"""Ctrl+S on an assessment: accept the suggested group or choose another, with a reason.
+
+Who decides is shown, not asked: the store records its own identity (the database login, or
+the OS user marked unverified), so there is no name field to type into."""
 
 from __future__ import annotations
 
@@ -28,11 +31,11 @@ class SaveDecisionDialog(ModalScreen[DecisionInput | None]):
         Binding("ctrl+s", "save", "b_save", priority=True),
     ]
 
-    def __init__(self, matrix: Matrix, assessment: Assessment, result: Classification, caseworker: str, note: str = "") -> None:
+    def __init__(self, matrix: Matrix, assessment: Assessment, result: Classification, saved_as: str, note: str = "") -> None:
         super().__init__(classes="dialog-screen")
         localize_bindings(self, app_lang())
         self.matrix, self.assessment, self.result = matrix, assessment, result
-        self.caseworker = caseworker
+        self.saved_as = saved_as  # who the store records, in words (casestore.identity_text.identity_who)
         self.note = note
 
     def compose(self) -> ComposeResult:
@@ -52,7 +55,7 @@ class SaveDecisionDialog(ModalScreen[DecisionInput | None]):
                 yield Static(tr("d_reason"), classes="field-label")
                 yield Input(id="d-reason", compact=True)
                 yield Static(tr("d_caseworker"), classes="field-label")
-                yield Input(self.caseworker, id="d-caseworker", compact=True)
+                yield Static(shown(self.saved_as), id="d-caseworker")
                 yield Static("", id="d-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(tr("d_cancel"), id="cancel", compact=True)
@@ -83,7 +86,6 @@ class SaveDecisionDialog(ModalScreen[DecisionInput | None]):
                 self.assessment,
                 self.result,
                 self.final_group,
-                self.query_one("#d-caseworker", Input).value,
                 self.query_one("#d-reason", Input).value,
             )
         except DecisionInvalid as invalid:

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from casestore import StoredDecision
+from casestore.identity_text import who_text
 from matrix.load import Matrix
 from matrix.messages import Lang, t
 from matrix.safe_text import terminal_text
@@ -114,7 +115,7 @@ class LivePanel(ScrollView, can_focus=True):
         when = decision.decided_at[:10]
         if len(when) == 10 and when[4] == "-":
             when = f"{when[8:10]}.{when[5:7]}.{when[0:4]}"
-        text = Text(tr("p_decided_by", hvem=decision.caseworker, dato=when) + "\n")
+        text = Text(tr("p_decided_by", hvem=terminal_text(who_text(decision.caseworker, decision.verified, self.lang)), dato=when) + "\n")
         if decision.overridden:
             text.append(tr("p_decided_override", gruppe=suggestion.gruppe, navn=suggestion.navn) + "\n", style="bold")
             text.append(tr("p_decided_reason", grunn=decision.reason or "") + "\n")
