@@ -130,3 +130,29 @@ def test_innsyn_gives_the_whole_record_every_version(store_url: str, tmp_path: P
     assert stat.S_IMODE(document.stat().st_mode) == 0o600
     code, _, err = run(capsys, "innsyn", "P-9999", "--db", store_url, "--lang", "en")
     assert code == 1 and "Found nothing about P-9999" in err
+
+
+def test_tally_from_the_store_takes_its_supply_date_from_the_assessments_as_from_files(
+    store_url: str, tmp_path: Path, matrix, classifier, person, capsys
+) -> None:
+    """SPEC 5/6: the supply date is --dato, else the end of the assessments' date range. The store
+    carries each person's assessment date, so `tally --db` picks the same date as the same rows in a file."""
+    from matrix.assessment import parse_assessment
+
+    rows = [person(person_id="P-1", tilsynsbehov="heldogn", vurdert_dato="2024-06-30"),
+            person(person_id="P-2", bydel="Stovner", tilsynsbehov="dagtid", vurdert_dato="2023-02-01")]
+    with open_store(store_url) as store:
+        for row in rows:
+            assessment = parse_assessment(row, matrix)
+            store.record(assessment, classifier.classify(assessment))
+    export = tmp_path / "eksport.csv"
+    fields = list(rows[0])
+    export.write_text("\n".join([";".join(fields), *(";".join(str(r[f]) for f in fields) for r in rows)]) + "\n", encoding="utf-8")
+
+    def supply_dates(*source: str) -> set[str]:
+        code, out, err = run(capsys, "tally", *source, "--udekket", "--json")
+        assert code == 0, err
+        return {line["tilbud_dato"] for line in json.loads(out)}
+
+    assert supply_dates("--db", store_url) == supply_dates(str(export)) == {"2024-06-30"}
+    assert supply_dates("--db", store_url, "--dato", "2026-01-01") == {"2026-01-01"}
