@@ -307,6 +307,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         _V3.replace("{now}", "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')"),
         pg_schema.V3,
     ),
+    # SQLite holds one local user's persons: the person id stays unique there, and nothing else
+    # of version 4 (per-district records, the planners' history, restored rows' marks) applies.
+    Migration(
+        4,
+        "one record per district for a person id (no refusal tells of another district's persons); "
+        "planners' history; unverified restored rows",
+        "",
+        pg_schema.V4,
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -446,3 +446,159 @@ ORDER BY p.id;
 
 # The chain's tables, checked here so a table chained on one backend only is caught at import.
 assert set(CHAINED) == set(AUDIT_WHO) == set(AUDIT_DETAILS)
+
+
+# -- version 4: one record per district, planners' history, the unverified rows -------------
+PERSON_LOCK = 0x72756D63  # pg_advisory_xact_lock(PERSON_LOCK, hashtext(person_id)): one first assessment of an id at a time
+# A planner reads an override reason word for word only when at least this many decisions give
+# it (city-wide); rarer reasons reach them as opaque tokens, so a reason that could point to one
+# person is never in what a planner can select. Equal to tallies/data/tally.toml's
+# publisering.hoyst + 1, the report's own rule (a test checks they agree).
+PLANNER_REASON_LEAST = 5
+
+V4 = f"""
+-- Residual inference: a caseworker's write never depends on another district's records. The
+-- person id stops being unique; each district keeps its own record of a person (a row in
+-- persons, placed there), so Alna creating an id that Stovner already holds makes Alna's own
+-- record, exactly as for an id nobody holds, and the answer cannot tell the two apart.
+ALTER TABLE persons DROP CONSTRAINT persons_person_id_key;
+CREATE INDEX persons_person_id ON persons(person_id);
+
+CREATE OR REPLACE FUNCTION rm_person_ref(p_person_id text, p_bydel text, p_at text) RETURNS bigint {_DEFINER} AS $$
+DECLARE
+    my_role text := rm_my_role();
+    ref bigint;
+    placed text;
+BEGIN
+    IF my_role = 'planlegger' OR (my_role IS NULL AND NOT rm_is_owner()) THEN
+        RAISE EXCEPTION 'rusmatrise: no casework for this login' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF my_role = 'saksbehandler' AND p_bydel IS DISTINCT FROM rm_my_bydel() THEN
+        RAISE EXCEPTION 'rusmatrise: another district' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    -- Two first assessments of one id at once make one record, not two.
+    PERFORM pg_advisory_xact_lock({PERSON_LOCK}, hashtext(p_person_id));
+    IF my_role = 'saksbehandler' THEN
+        -- Only this district's record counts; another district's record of the id is neither
+        -- used nor a reason to refuse.
+        SELECT id INTO ref FROM persons WHERE person_id = p_person_id AND rm_person_bydel(id) = p_bydel ORDER BY id DESC LIMIT 1;
+    ELSIF my_role = 'vel' THEN
+        -- VEL writes only for persons referred to it, and does not move anyone: one refusal for
+        -- an id that is not referred and for an id that does not exist.
+        SELECT id INTO ref FROM persons WHERE person_id = p_person_id AND rm_vel_person(id) AND rm_person_bydel(id) = p_bydel
+            ORDER BY id DESC LIMIT 1;
+        IF ref IS NULL THEN
+            RAISE EXCEPTION 'rusmatrise: VEL writes for referred persons only' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN ref;
+    ELSE
+        -- The owner and admin see every record: the one placed in p_bydel, else the latest one,
+        -- which is then moved there (an audited act).
+        SELECT id INTO ref FROM persons WHERE person_id = p_person_id
+            ORDER BY (rm_person_bydel(id) IS NOT DISTINCT FROM p_bydel) DESC, id DESC LIMIT 1;
+    END IF;
+    IF ref IS NULL THEN
+        INSERT INTO persons(person_id, created_at, created_by) VALUES (p_person_id, p_at, session_user) RETURNING id INTO ref;
+        INSERT INTO person_moves(person_ref, from_bydel, to_bydel, moved_at, moved_by, reason)
+            VALUES (ref, NULL, p_bydel, p_at, session_user, 'plassert ved første kartlegging');
+        RETURN ref;
+    END IF;
+    placed := rm_person_bydel(ref);
+    IF placed IS DISTINCT FROM p_bydel THEN
+        INSERT INTO person_moves(person_ref, from_bydel, to_bydel, moved_at, moved_by, reason)
+            VALUES (ref, placed, p_bydel, p_at, session_user, 'ny kartlegging i annen bydel');
+    END IF;
+    RETURN ref;
+END $$;
+
+-- Moving a person: every record of the id the caller may move (a caseworker: those placed in
+-- their district; admin and the owner: all), each an audited row in person_moves. One refusal
+-- for an id that is not in the caller's district and for one that does not exist.
+CREATE OR REPLACE FUNCTION rm_move_person(p_person_id text, p_to text, p_reason text, p_at text) RETURNS bigint {_DEFINER} AS $$
+DECLARE
+    my_role text := rm_my_role();
+    ref bigint;
+    placed text;
+    moved bigint;
+BEGIN
+    IF length(trim(coalesce(p_reason, ''))) = 0 THEN
+        RAISE EXCEPTION 'rusmatrise: a move needs a reason' USING ERRCODE = 'check_violation';
+    END IF;
+    PERFORM pg_advisory_xact_lock({PERSON_LOCK}, hashtext(p_person_id));
+    FOR ref IN SELECT id FROM persons WHERE person_id = p_person_id ORDER BY id LOOP
+        placed := rm_person_bydel(ref);
+        IF rm_is_owner() OR my_role = 'admin' OR (my_role = 'saksbehandler' AND placed = rm_my_bydel()) THEN
+            moved := ref;
+            IF placed IS DISTINCT FROM p_to THEN
+                INSERT INTO person_moves(person_ref, from_bydel, to_bydel, moved_at, moved_by, reason)
+                    VALUES (ref, placed, p_to, p_at, session_user, p_reason);
+            END IF;
+        END IF;
+    END LOOP;
+    IF moved IS NULL THEN
+        RAISE EXCEPTION 'rusmatrise: no such person in your district' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN moved;
+END $$;
+
+-- A planner's records: each person's current classification (over all their districts'
+-- records, the latest assessment), now with its assessment date for the supply date.
+DROP VIEW planner_records;
+DROP FUNCTION rm_planner_records();
+CREATE FUNCTION rm_planner_records() RETURNS TABLE(pseudonym text, bydel text, gruppe integer, boligtype text, boligstandard text,
+                                                   ansvar text, dekning text, kjonn text, fodselsar integer, vurdert_dato text)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    WITH latest AS (
+        SELECT DISTINCT ON (p.person_id) p.person_id, a.id AS aid
+        FROM persons p JOIN assessments a ON a.person_ref = p.id
+        ORDER BY p.person_id, a.vurdert_dato DESC, a.id DESC
+    ), current AS (
+        SELECT l.person_id, a.*, (SELECT max(d.id) FROM decisions d WHERE d.assessment_ref = a.id) AS did
+        FROM latest l JOIN assessments a ON a.id = l.aid
+    )
+    SELECT rm_pseudonym(c.person_id), c.bydel, coalesce(d.final_gruppe, c.gruppe), coalesce(d.boligtype, c.boligtype),
+           coalesce(d.boligstandard, c.boligstandard), coalesce(d.ansvar, c.ansvar), coalesce(d.dekning, c.dekning), c.kjonn,
+           c.fodselsar, c.vurdert_dato
+    FROM current c LEFT JOIN decisions d ON d.id = c.did
+    ORDER BY 1, c.id
+$$;
+CREATE VIEW planner_records AS SELECT * FROM rm_planner_records();
+
+-- A planner's history: every assessment as the indicators, trends, equity and override views
+-- need it, in recording order, with a person key that is an HMAC under a key made for this call
+-- only (it groups one person's assessments in this answer and links to nothing else), and
+-- override reasons word for word only when common (PLANNER_REASON_LEAST).
+CREATE FUNCTION rm_planner_history() RETURNS TABLE(person text, bydel text, vurdert_dato text, gruppe integer, regel text,
+                                                   dekning text, besluttet boolean, endelig_gruppe integer, grunn text,
+                                                   boligsituasjon text, livskvalitet text, institusjonsinntak_12m text,
+                                                   kjonn text, fodselsar integer)
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    WITH call AS MATERIALIZED (SELECT encode(gen_random_bytes(32), 'hex') AS key),
+    decided AS (
+        SELECT DISTINCT ON (d.assessment_ref) d.assessment_ref, d.final_gruppe, d.suggested_gruppe, btrim(coalesce(d.reason, '')) AS reason
+        FROM decisions d ORDER BY d.assessment_ref, d.id DESC
+    ), common AS (
+        SELECT reason FROM decided WHERE final_gruppe <> suggested_gruppe AND reason <> ''
+        GROUP BY reason HAVING count(*) >= {PLANNER_REASON_LEAST}
+    )
+    SELECT encode(hmac(p.person_id, call.key, 'sha256'), 'hex'), a.bydel, a.vurdert_dato, a.gruppe, a.regel, a.dekning,
+           d.assessment_ref IS NOT NULL, d.final_gruppe,
+           CASE WHEN d.reason IS NULL OR d.reason = '' THEN ''
+                WHEN d.reason IN (SELECT reason FROM common) THEN d.reason
+                ELSE '~' || left(encode(hmac(d.reason, call.key, 'sha256'), 'hex'), 16) END,
+           a.boligsituasjon, a.data::jsonb ->> 'livskvalitet', a.data::jsonb ->> 'institusjonsinntak_12m', a.kjonn, a.fodselsar
+    FROM assessments a JOIN persons p ON p.id = a.person_ref CROSS JOIN call
+    LEFT JOIN decided d ON d.assessment_ref = a.id
+    ORDER BY a.id
+$$;
+
+-- Rows whose who-column the database did not stamp (copied in by restore from a store that
+-- could not check its names, e.g. an SQLite file): per table, the highest such id. JSON text.
+CREATE FUNCTION rm_unverified_upto() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$ SELECT coalesce((SELECT value FROM settings WHERE name = 'unverified_upto'), '{{}}') $$;
+
+REVOKE ALL ON FUNCTION rm_planner_records(), rm_planner_history(), rm_unverified_upto() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rm_planner_records(), rm_planner_history() TO {group_role("planlegger")}, {group_role("admin")};
+GRANT SELECT ON planner_records TO {group_role("planlegger")}, {group_role("admin")};
+GRANT EXECUTE ON FUNCTION rm_unverified_upto() TO PUBLIC;
+"""

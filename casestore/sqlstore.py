@@ -50,12 +50,15 @@ class Tx(Protocol):
 
 # The current state of each person: the latest assessment (by assessment date, then by
 # recording order) and the latest decision on it. Everything the caseload and tallies read.
+# A person is a person id: on PostgreSQL each district keeps its own record of an id (a row in
+# persons, casestore.pg_schema V4), and whoever may see several records of one id (admin, or a
+# district a record was handed over to) sees one person, by the latest assessment of them all.
 CURRENT = """
 WITH latest AS (
     SELECT p.person_id,
-           (SELECT a.id FROM assessments a WHERE a.person_ref = p.id
+           (SELECT a.id FROM assessments a JOIN persons q ON q.id = a.person_ref WHERE q.person_id = p.person_id
             ORDER BY a.vurdert_dato DESC, a.id DESC LIMIT 1) AS aid
-    FROM persons p
+    FROM (SELECT DISTINCT person_id FROM persons) p
 ), current AS (
     SELECT l.person_id, a.*,
            (SELECT MAX(d.id) FROM decisions d WHERE d.assessment_ref = a.id) AS did
@@ -283,7 +286,7 @@ class SqlStore(ABC):
     # -- reads -----------------------------------------------------------------------------
     def person_count(self) -> int:
         with self._read() as tx:
-            row = tx.one("SELECT COUNT(*) AS n FROM persons")
+            row = tx.one("SELECT COUNT(DISTINCT person_id) AS n FROM persons")
             return int(row["n"]) if row else 0
 
     @staticmethod
@@ -418,6 +421,29 @@ class SqlStore(ABC):
             )
         for r in rows:
             yield dict(r)
+
+    def assessment_records(self) -> Iterator[dict[str, Any]]:
+        """Every assessment the user may read, in recording order, as planners' views need it
+        (`ASSESSMENT_RECORD` keys): `person` groups one person's assessments (here the person
+        id; a planner gets a key that is no id, casestore.postgres), the latest decision on it
+        (`besluttet`, `endelig_gruppe`, `grunn`), and the fields indicators read."""
+        with self._read() as tx:
+            rows = tx.all(
+                """SELECT p.person_id, a.bydel, a.vurdert_dato, a.gruppe, a.regel, a.dekning, a.boligsituasjon, a.kjonn, a.fodselsar,
+                          a.data, d.id AS decision_id, d.final_gruppe, d.reason
+                   FROM assessments a JOIN persons p ON p.id = a.person_ref
+                   LEFT JOIN decisions d ON d.id = (SELECT max(x.id) FROM decisions x WHERE x.assessment_ref = a.id)
+                   ORDER BY a.id"""
+            )
+        for r in rows:
+            data = json.loads(r["data"])
+            yield {
+                "person": r["person_id"], "bydel": r["bydel"], "vurdert_dato": r["vurdert_dato"], "gruppe": r["gruppe"],
+                "regel": r["regel"], "dekning": r["dekning"], "besluttet": r["decision_id"] is not None,
+                "endelig_gruppe": r["final_gruppe"], "grunn": (r["reason"] or "").strip(), "boligsituasjon": r["boligsituasjon"],
+                "livskvalitet": data.get("livskvalitet"), "institusjonsinntak_12m": data.get("institusjonsinntak_12m"),
+                "kjonn": r["kjonn"], "fodselsar": r["fodselsar"],
+            }  # fmt: skip
 
     def audit_log(self, table_name: str | None = None, limit: int | None = None) -> list[AuditEntry]:
         query = "SELECT * FROM audit_log"

@@ -189,26 +189,17 @@ def snapshots_from_files(paths: Iterable[str | Path], matrix: Matrix, mapping: C
     return found, skipped
 
 
-def snapshots_from_store(store: Any, matrix: Matrix, page: int = 500) -> Iterator[Snapshot]:
-    """Every stored assessment of every person, oldest first per person, through the store's
-    public API (the caseload in pages, then each person's history)."""
-    from casestore.models import CaseFilter
-
-    offset = 0
-    while True:
-        rows = store.caseload(CaseFilter(), offset=offset, limit=page)
-        if not rows:
-            return
-        for row in rows:
-            for stored in store.history(row.person_id):
-                record = {**stored.data, "person_id": row.person_id, "vurdert_dato": stored.vurdert_dato, "gruppe": stored.gruppe,
-                          "regel": stored.regel, "dekning": stored.dekning}
-                decision = stored.decision
-                made = snapshot(record, matrix, row.person_id, decision.final_gruppe if decision else None,
-                                (decision.reason or "") if decision and decision.overridden else "", decided=decision is not None)
-                if made is not None:
-                    yield made
-        offset += len(rows)
+def snapshots_from_store(store: Any, matrix: Matrix) -> Iterator[Snapshot]:
+    """Every stored assessment the user may read, in recording order, from the store's one
+    query for it (`Store.assessment_records`). The person key groups one person's assessments
+    and is never shown; for a planner on a shared store it is not even the person id."""
+    for record in store.assessment_records():
+        decided = bool(record["besluttet"])
+        final = record["endelig_gruppe"] if decided else None
+        reason = record["grunn"] if decided and final != record["gruppe"] else ""
+        made = snapshot({**record, "person_id": record["person"]}, matrix, record["person"], final, reason, decided=decided)
+        if made is not None:
+            yield made
 
 
 def latest_per_person(snapshots: Iterable[Snapshot]) -> list[Snapshot]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import shutil
 import uuid
@@ -144,17 +145,65 @@ def test_alna_cannot_write_for_stovner(site: Site, matrix: Matrix, classifier: C
     )
     with site.store("alna") as alna:
         report = import_file(alna, export, matrix)
-    assert report.saved == 1, report
-    assert [(r.rad, r.person_id, r.felt) for r in report.rejects] == [(2, "STO-9", "bydel"), (3, "STO-1", "bydel")]
+    # A row of another district is refused, whether or not that district has the person; an id
+    # Stovner holds, assessed in Alna, is Alna's own new record, as any new id would be.
+    assert report.saved == 2, report
+    assert [(r.rad, r.person_id, r.felt) for r in report.rejects] == [(2, "STO-9", "bydel")]
     with site.store("alna") as alna:
-        assert [r.person_id for r in alna.caseload(CaseFilter())] == ["ALN-1", "ALN-2", "ALN-9"]
+        assert [r.person_id for r in alna.caseload(CaseFilter())] == ["ALN-1", "ALN-2", "ALN-9", "STO-1"]
+        assert [(a.data["bydel"], a.data["tilsynsbehov"]) for a in alna.history("STO-1")] == [("Alna", "ingen")]  # Alna's only
         assessment = parse_assessment(person(person_id="STO-1", bydel="Stovner"), matrix)
         with pytest.raises(StoreError):
             alna.record(assessment, classifier.classify(assessment))
-        with pytest.raises(StoreError):
-            alna.move_person("STO-1", "Alna", "tar over")
     with site.store("stovner") as stovner:
-        assert len(stovner.history("STO-1")) == 1  # nothing of Alna's attempts reached Stovner's person
+        assert [(a.data["bydel"], a.data["tilsynsbehov"]) for a in stovner.history("STO-1")] == [("Stovner", "ukentlig")]  # untouched
+
+
+def _outcome(call: Callable[[], object]) -> str:
+    try:
+        call()
+    except StoreError as error:
+        return f"refused: {error.kode}: {error.message('en')}"
+    return "done"
+
+
+def test_what_alna_writes_answers_alike_whether_stovner_has_the_person_or_not(
+    site: Site, matrix: Matrix, classifier: Classifier, person
+) -> None:
+    """No write of Alna's tells an id Stovner holds from an id nobody holds: saving, importing,
+    moving and reading back give the same answers for STO-2 (Stovner's) as for NEW-1 (no one's)."""
+
+    def save(person_id: str, bydel: str = "Alna") -> Callable[[], object]:
+        assessment = parse_assessment(person(person_id=person_id, bydel=bydel, tilsynsbehov="daglig"), matrix)
+        return lambda: alna.record(assessment, classifier.classify(assessment))
+
+    with site.store("alna") as alna:
+        answers = {}
+        for pid in ("STO-2", "NEW-1"):
+            answers[pid] = (
+                _outcome(lambda pid=pid: alna.move_person(pid, "Alna", "tar over")),  # not Alna's to move: refused alike
+                _outcome(save(pid, "Stovner")),  # another district: refused alike
+                _outcome(save(pid)),  # Alna's own record: made alike
+                _outcome(save(pid)),  # and written to again alike
+                [(a.data["bydel"], a.data["tilsynsbehov"]) for a in alna.history(pid)],
+                [(m["from_bydel"], m["to_bydel"]) for m in alna.moves(pid)],
+                alna.person_district(pid),
+                _outcome(lambda pid=pid: alna.move_person(pid, "Alna", "allerede her")),  # Alna's own now: allowed alike
+            )
+        assert answers["STO-2"] == answers["NEW-1"], answers
+        assert answers["NEW-1"][0].startswith("refused") and answers["NEW-1"][2] == "done"
+        assert answers["NEW-1"][6] == "Alna"
+    with site.store("stovner") as stovner:  # Stovner's record is as it was, and Stovner cannot tell Alna has one
+        assert [(a.data["bydel"], a.data["tilsynsbehov"]) for a in stovner.history("STO-2")] == [("Stovner", "heldogn")]
+        assert stovner.person_district("STO-2") == "Stovner" and "NEW-1" not in [r.person_id for r in stovner.caseload(CaseFilter())]
+    with site.store("admin") as admin:  # the city sees one person STO-2, by the latest of both districts' assessments
+        assert [r.person_id for r in admin.caseload(CaseFilter(search="STO-2"))] == ["STO-2"]
+        assert sorted(a.data["bydel"] for a in admin.history("STO-2")) == ["Alna", "Alna", "Stovner"]
+        assert admin.person_count() == 5 and admin.caseload_count(CaseFilter()) == 5
+        assert sum(1 for _ in admin.tally_records()) == 5
+        assert admin.verify()[0] is None
+    with site.store("plan") as planner:
+        assert sum(1 for _ in planner.tally_records()) == 5  # one person, counted once, for planners too
 
 
 def test_direct_sql_as_alna_holds_no_other_districts_person(site: Site) -> None:
@@ -171,6 +220,7 @@ def test_direct_sql_as_alna_holds_no_other_districts_person(site: Site) -> None:
         "INSERT INTO audit_log(id, at, actor, action, table_name, details) VALUES (999, 'x', 'x', 'x', 'x', '{}')",
         "SELECT rm_person_bydel(1)",
         "SELECT * FROM rm_planner_records()",
+        "SELECT * FROM rm_planner_history()",
         "SELECT audit_append('x', 'x', 'x', 'x', 1, 'x', 'x')",
     ):
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -310,3 +360,105 @@ def test_saving_over_a_newer_assessment_by_someone_else_keeps_both_and_says_so(
         history = admin.history("ALN-1")
     assert [a.data["tilsynsbehov"] for a in history] == ["daglig", "heldogn", "dagtid"]  # all three kept
     assert [a.recorded_by for a in history[1:]] == [site.users["admin"], site.users["alna"]]
+
+
+RARE_REASON = "flyttet hjem til mor i Tøyengata 5"  # a reason that could point to one person
+
+
+def _fill_for_planners(site: Site, matrix: Matrix, classifier: Classifier, person) -> None:
+    """Overrides (five with a common reason, one with a rare one), quality of life, admissions, and
+    a move from an institution to a home, in both districts, written by each district's caseworker."""
+    for district, who in (("Alna", "alna"), ("Stovner", "stovner")):
+        with site.store(who) as store:
+            for i in range(7):
+                assessment = parse_assessment(
+                    person(person_id=f"{who[:3].upper()}-P{i}", bydel=district, tilsynsbehov="ukentlig", livskvalitet=str(1 + i % 7),
+                           institusjonsinntak_12m=str(4 * i), kjonn="kvinne" if i % 2 else "mann", fodselsar=str(1960 + 3 * i),
+                           vurdert_dato=f"2024-0{1 + i % 6}-15"),
+                    matrix,
+                )  # fmt: skip
+                result = classifier.classify(assessment)
+                reason = "trenger tettere oppfølging" if i < 5 else RARE_REASON if i == 5 and district == "Alna" else None
+                decision = decide(matrix, assessment, result, result.gruppe + 1 if reason else result.gruppe, reason)
+                store.record(assessment, result, decision)
+            for day, housing in (("2024-02-01", "institusjon"), ("2024-08-20", "ordinar_bolig")):
+                assessment = parse_assessment(person(person_id=f"{who[:3].upper()}-MOVE", bydel=district, boligsituasjon=housing,
+                                                     vurdert_dato=day), matrix)  # fmt: skip
+                store.record(assessment, classifier.classify(assessment))
+
+
+def test_a_planner_gets_the_admins_report_and_indicators_from_pseudonymised_views(
+    site: Site, matrix: Matrix, classifier: Classifier, person, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date, datetime
+
+    from tallies.history import snapshots_from_store
+    from tallies.report import build_report
+
+    _fill_for_planners(site, matrix, classifier, person)
+    day, now = date(2026, 1, 1), datetime(2026, 1, 2, 12, 0)
+    reports, indicators, need = {}, {}, {}
+    for who in ("plan", "admin"):
+        with site.store(who) as store:
+            reports[who] = build_report(snapshots_from_store(store, matrix), matrix, None, day, "nb", now=now)
+        assert main(["indicators", "--db", site.url(who), "--json"]) == 0
+        indicators[who] = json.loads(capsys.readouterr().out)
+        out = tmp_path / f"rapport-{who}.html"
+        assert main(["report", "--db", site.url(who), "--dato", day.isoformat(), "-o", str(out)]) == 0, capsys.readouterr().err
+        capsys.readouterr()
+        assert main(["tally", "--db", site.url(who), "--udekket", "--json"]) == 0
+        need[who] = json.loads(capsys.readouterr().out)
+        html = out.read_text(encoding="utf-8")
+        assert RARE_REASON not in html and "trenger tettere oppfølging (10)" in html
+        assert not any(pid in html for pid in ("ALN-", "STO-"))
+    assert reports["plan"] == reports["admin"]  # the same figures, tables and charts as the admin's
+    assert indicators["plan"] == indicators["admin"]
+    assert need["plan"] == need["admin"]  # need against supply, as of the same (last assessment) date
+    assert {line["tilbud_dato"] for line in need["plan"]} == {max(a.vurdert_dato for a in _all_assessments(site)).isoformat()}
+    moved = [row for row in indicators["plan"] if row["bydel"] in ("Alna", "Stovner")]
+    assert all(row["flyttinger"] == [{"kvartal": "2024-K3", "antall": 1}] for row in moved), moved
+    # straight SQL as the planner: every assessment, no person id, and a rare reason never word for word
+    history = site.sql("plan", "SELECT * FROM rm_planner_history()")
+    assert len(history) == 2 * (7 + 2) + 4 and _mentions({"h": history}, ("ALN-", "STO-", RARE_REASON)) == []
+    assert {row[0] for row in history}.isdisjoint(row[0] for row in site.sql("plan", "SELECT * FROM rm_planner_history()"))
+    for statement in ("SELECT * FROM persons", "SELECT * FROM assessments", "SELECT rm_person_ref('X', 'Alna', 'now')"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            site.sql("plan", statement)
+
+
+def _all_assessments(site: Site) -> list[Any]:
+    with site.store("admin") as admin:
+        return [a for r in admin.caseload(CaseFilter(), limit=1000) for a in admin.history(r.person_id)]
+
+
+def test_the_tui_for_a_planner_opens_on_the_tallies_and_writes_the_report(site: Site, matrix: Matrix, tmp_path: Path) -> None:
+    import asyncio
+
+    from textual.widgets import Input
+
+    from tests.tui_pilot import SIZE, TODAY, screen_text
+    from tui.app import RusmatriseApp
+    from tui.screens.tallies import TalliesScreen
+
+    report = tmp_path / "rapport.html"
+
+    async def scenario() -> None:
+        with site.store("plan") as planner:
+            app = RusmatriseApp(planner, matrix, lang="nb", today=TODAY, theme="textual-dark", cursor_blink=False)
+            async with app.run_test(size=SIZE) as pilot:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, TalliesScreen) and screen.result is not None and screen.result.total == 4
+                assert f"Innlogget: {site.users['plan']} · planlegger" in screen_text(app)
+                await pilot.press("r")
+                await pilot.pause()
+                app.screen.query_one("#ask-text", Input).value = str(report)
+                await pilot.press("enter")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert screen.exported == report
+
+    asyncio.run(scenario())
+    html = report.read_text(encoding="utf-8")
+    assert "<svg" in html and not any(pid in html for pid in ("ALN-", "STO-"))

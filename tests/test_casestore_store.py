@@ -213,3 +213,32 @@ def test_caseload_filters_and_search(store: Store, save) -> None:
     assert store.caseload_count(CaseFilter(bydel="Alna")) == 2
     assert [r.person_id for r in store.caseload(CaseFilter(), offset=1, limit=1)] == ["AB-2"]
     assert store.districts_in_use() == ["Alna", "Bjerke"]
+
+
+def test_the_planners_reason_rule_in_the_database_is_the_reports() -> None:
+    """rm_planner_history gives a reason word for word from the same count on as the report shows one."""
+    from casestore.pg_schema import PLANNER_REASON_LEAST
+    from tallies.count import publish_threshold
+
+    assert publish_threshold() + 1 == PLANNER_REASON_LEAST
+
+
+def test_a_version_3_postgres_store_is_upgraded_in_place(pg_url: str, matrix: Matrix, classifier: Classifier, person,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import casestore.migrations as migrations
+
+    with monkeypatch.context() as patch:  # the program as it was at version 3
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
+        patch.setattr(migrations, "LATEST", 3)
+        with open_store(pg_url) as old:
+            assessment = parse_assessment(person(person_id="P-3", tilsynsbehov="daglig"), matrix)
+            old.record(assessment, classifier.classify(assessment))
+            assert old.schema_version() == 3
+    with open_store(pg_url) as upgraded:
+        assert upgraded.schema_version() == LATEST == 4
+        assert upgraded.verify()[0] is None
+        assessment = parse_assessment(person(person_id="P-3", tilsynsbehov="heldogn"), matrix)
+        upgraded.record(assessment, classifier.classify(assessment))  # the same record, found by the new rm_person_ref
+        assert upgraded.person_count() == 1 and [a.gruppe for a in upgraded.history("P-3")] == [3, 5]
+        assert [r["vurdert_dato"] is not None for r in upgraded.tally_records()] == [True]
+        assert upgraded.verify()[0] is None

@@ -76,7 +76,12 @@ class RusmatriseApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = self._start_theme
-        self.push_screen(CaseloadScreen())
+        if self.identity.role == "planlegger":  # aggregates only: no caseload to read, the tallies and report are the home
+            from tui.screens.tallies import TalliesScreen
+
+            self.push_screen(TalliesScreen())
+        else:
+            self.push_screen(CaseloadScreen())
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if not self.cursor_blink and isinstance(event.widget, Input):

@@ -211,6 +211,9 @@ class TalliesScreen(AppScreen):
         self.post_message(self.Exported(path))
 
     def action_back(self) -> None:
+        if len(self.app.screen_stack) <= 2:  # a planner's first screen: nothing below it to go back to
+            self.rapp.action_request_quit()
+            return
         self.dismiss(None)
 
 
