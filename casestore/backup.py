@@ -6,6 +6,12 @@ backup of an SQLite file restores into PostgreSQL and back. Restore writes into 
 store only, with the history triggers held off for the copy (otherwise every copied row would
 be audited again as new); `verify` then proves the copy whole. Run it as the owner.
 
+Who wrote each row travels with it, and so does whether the database checked that name: the
+document's `unverified_upto` gives, per table, the highest id whose who-column no database
+login stamped (all of an SQLite store's rows). Restored into PostgreSQL, those rows keep the
+"unverified" mark while the rows written there afterwards have none. A backup without it (made
+before the mark existed) is taken as wholly unverified.
+
 The file holds health data: it is written 0600, whole or not at all (a temp file renamed).
 """
 
@@ -33,6 +39,7 @@ def write_backup(store: Store, path: str | Path) -> dict[str, int]:
     document = {
         "format": FORMAT,
         "schema_version": store.schema_version(),
+        "unverified_upto": store.unverified_upto(rows),  # type: ignore[attr-defined]
         "tables": {t: {"columns": list(TABLES[t]), "rows": rows[t]} for t in ORDER},
     }
     target = Path(path)
@@ -70,5 +77,13 @@ def restore_backup(store: Store, path: str | Path) -> dict[str, int]:
     if int(document.get("schema_version", 0)) > store.schema_version():
         raise StoreError("backup_nyere", fil=str(path))
     tables = {t: [list(r) for r in document["tables"][t]["rows"]] for t in ORDER}
-    store.load_tables(TABLES, ORDER, tables)  # type: ignore[attr-defined]
+    unverified = document.get("unverified_upto")
+    if not isinstance(unverified, dict) or not all(isinstance(k, str) and type(v) is int for k, v in unverified.items()):
+        unverified = highest_ids(tables)  # an older backup: nothing says its names were checked
+    store.load_tables(TABLES, ORDER, tables, unverified)  # type: ignore[attr-defined]
     return {t: len(tables[t]) for t in ORDER}
+
+
+def highest_ids(rows: dict[str, list[list[Any]]]) -> dict[str, int]:
+    """Per table, the highest id among `rows` (every table's first column is its id)."""
+    return {t: max(int(r[0]) for r in found) for t, found in rows.items() if found}

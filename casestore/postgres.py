@@ -34,6 +34,7 @@ psycopg 3 (with psycopg_pool): the sharp edges and how each is handled here.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -99,6 +100,7 @@ class PostgresStore(SqlStore):
         self.location = shown_url(url)
         self.clock = clock
         self._identity: Identity | None = None
+        self._unverified: dict[str, int] | None = None  # per table, the highest id restored with an unchecked name
         prepare = {"prepare_threshold": None} if os.environ.get("RUSMATRISE_PG_NO_PREPARE") else {}
         try:
             # One direct connection first: a wrong address or password fails at once with the
@@ -177,7 +179,19 @@ class PostgresStore(SqlStore):
         return self._identity
 
     def _verified(self, table: str, row_id: int) -> bool:
-        return True  # every who-column is stamped with session_user by the database (rm_stamp_login)
+        """Every who-column written here is stamped with session_user by the database
+        (rm_stamp_login); only rows restored from a store that could not check its names (an
+        SQLite file, `casestore.backup`) keep their mark."""
+        return row_id > self.unverified_upto().get(table, 0)
+
+    def unverified_upto(self, rows: object = None) -> dict[str, int]:
+        """Per table, the highest id whose name the database did not stamp (for reads, and for a backup)."""
+        if self._unverified is None:
+            with self._read() as tx:
+                row = tx.one("SELECT rm_unverified_upto() AS v")
+            found = json.loads(row["v"]) if row else {}
+            self._unverified = {str(k): int(v) for k, v in found.items()} if isinstance(found, dict) else {}
+        return self._unverified
 
     def schema_version(self) -> int:
         with self._read() as tx:
@@ -202,9 +216,15 @@ class PostgresStore(SqlStore):
         assert action == "import_done" and table == "imports" and row_ref is not None
         tx.one("SELECT rm_import_done(?, ?, ?) AS done", (row_ref, details, at))
 
-    def load_tables(self, tables: dict[str, tuple[str, ...]], order: Iterable[str], rows: dict[str, list[list[Any]]]) -> None:
-        """Copy a backup into this (empty) store as it was (casestore.backup); the owner only."""
-        _load_tables(self, tables, order, rows)
+    def load_tables(
+        self, tables: dict[str, tuple[str, ...]], order: Iterable[str], rows: dict[str, list[list[Any]]],
+        unverified: dict[str, int] | None = None,
+    ) -> None:
+        """Copy a backup into this (empty) store as it was (casestore.backup); the owner only.
+        `unverified`: per table, the highest id whose name no database login stamped (kept, so
+        those rows stay marked)."""
+        _load_tables(self, tables, order, rows, unverified or {})
+        self._unverified = None
 
     def tally_records(self) -> Iterator[dict[str, Any]]:
         """As on SQLite; a planner reads the pseudonymised records (no ids) instead."""
@@ -231,10 +251,17 @@ class PostgresStore(SqlStore):
             yield dict(r)
 
 
-def _load_tables(store: PostgresStore, tables: dict[str, tuple[str, ...]], order: Iterable[str], rows: dict[str, list[list[Any]]]) -> None:
+def _load_tables(store: PostgresStore, tables: dict[str, tuple[str, ...]], order: Iterable[str], rows: dict[str, list[list[Any]]],
+                 unverified: dict[str, int]) -> None:
     names = list(order)
     with store._write() as tx:
         store._require_empty(tx)
+        if unverified:
+            tx.one(
+                "INSERT INTO settings(name, value) VALUES ('unverified_upto', ?)"
+                " ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value RETURNING name",
+                (json.dumps(unverified, sort_keys=True),),
+            )
         for table in names:  # the owner's switch: user triggers off for the copy, in this transaction only
             tx.conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
         store._insert_rows(tx, tables, names, rows)

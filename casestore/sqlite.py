@@ -242,9 +242,19 @@ class SQLiteStore(SqlStore):
             (at, actor, action, table, row_ref, details),
         )
 
-    def load_tables(self, tables: dict[str, tuple[str, ...]], order: Iterable[str], rows: dict[str, list[list[Any]]]) -> None:
+    def unverified_upto(self, rows: dict[str, list[list[Any]]]) -> dict[str, int]:
+        """For a backup: every row of an SQLite store has an unchecked name."""
+        from casestore.backup import highest_ids
+
+        return highest_ids(rows)
+
+    def load_tables(
+        self, tables: dict[str, tuple[str, ...]], order: Iterable[str], rows: dict[str, list[list[Any]]],
+        unverified: dict[str, int] | None = None,
+    ) -> None:
         """Copy a backup into this (empty) store as it was: the triggers are dropped for the copy
-        and made again from their own SQL in the same transaction, so nothing is audited twice."""
+        and made again from their own SQL in the same transaction, so nothing is audited twice.
+        (`unverified` needs no keeping here: no name in an SQLite store is checked.)"""
         with self._write() as tx:
             self._require_empty(tx)
             triggers = [(r["name"], r["sql"]) for r in tx.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")]

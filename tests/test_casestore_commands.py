@@ -156,3 +156,39 @@ def test_tally_from_the_store_takes_its_supply_date_from_the_assessments_as_from
 
     assert supply_dates("--db", store_url) == supply_dates(str(export)) == {"2024-06-30"}
     assert supply_dates("--db", store_url, "--dato", "2026-01-01") == {"2026-01-01"}
+
+
+def test_names_from_an_sqlite_store_stay_unverified_when_restored_into_postgres(
+    tmp_path: Path, pg_cluster, matrix, classifier, person, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moving from an SQLite file to the shared store by backup and restore must not turn an OS
+    user's name into a checked login: those rows keep the mark, rows written afterwards have none."""
+    from casestore import decide
+    from matrix.assessment import parse_assessment
+
+    monkeypatch.setattr("casestore.sqlite.os_user", lambda: "kari")
+    local = str(tmp_path / "lokal.sqlite")
+    with open_store(local) as store:
+        first = parse_assessment(person(tilsynsbehov="daglig"), matrix)
+        result = classifier.classify(first)
+        store.record(first, result, decide(matrix, first, result, 4, "trenger base"))
+    backups = [tmp_path / "fra-sqlite.json", tmp_path / "fra-postgres.json"]
+    assert run(capsys, "backup", "--db", local, "-o", str(backups[0]))[0] == 0
+    shared, again = pg_cluster.url(pg_cluster.new_database()), pg_cluster.url(pg_cluster.new_database())
+    assert run(capsys, "restore", str(backups[0]), "--db", shared)[0] == 0
+    with open_store(shared) as store:
+        later = parse_assessment(person(tilsynsbehov="dagtid"), matrix)
+        store.record(later, classifier.classify(later))
+        login = store.identity().user
+    assert run(capsys, "backup", "--db", shared, "-o", str(backups[1]))[0] == 0
+    assert run(capsys, "restore", str(backups[1]), "--db", again)[0] == 0
+    for url in (shared, again):
+        with open_store(url) as store:
+            history = store.history("P-0001")
+            assert [(a.recorded_by, a.verified) for a in history] == [("kari", False), (login, True)]
+            assert [(d.caseworker, d.verified) for d in history[0].decisions] == [("kari", False)]
+            marks = {(e.actor, e.verified) for e in store.audit_log()}
+            assert ("kari", True) not in marks and ("kari", False) in marks and (login, True) in marks
+            assert store.verify()[0] is None
+        code, out, _ = run(capsys, "innsyn", "P-0001", "--db", url)
+        assert code == 0 and "av kari (OS-bruker, ikke verifisert)" in out and f"av {login}:" in out
