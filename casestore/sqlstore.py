@@ -58,7 +58,8 @@ WITH latest AS (
     SELECT p.person_id,
            (SELECT a.id FROM assessments a JOIN persons q ON q.id = a.person_ref WHERE q.person_id = p.person_id
             ORDER BY a.vurdert_dato DESC, a.id DESC LIMIT 1) AS aid
-    FROM (SELECT DISTINCT person_id FROM persons) p
+    FROM persons p
+    WHERE NOT EXISTS (SELECT 1 FROM persons o WHERE o.person_id = p.person_id AND o.id < p.id)  -- one row per id, no sort
 ), current AS (
     SELECT l.person_id, a.*,
            (SELECT MAX(d.id) FROM decisions d WHERE d.assessment_ref = a.id) AS did
