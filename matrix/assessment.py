@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo, field_validator, model_validator
 
@@ -16,6 +16,8 @@ from matrix.load import Matrix
 from matrix.messages import Lang, has, t
 
 Scale = Annotated[int, BeforeValidator(v.parse_scale)]
+# 1–7, or «Ønsker ikke å svare» (SPEC section 3)
+QualityOfLife = Annotated[int | Literal["vil_ikke_svare"], BeforeValidator(lambda raw: v.parse_scale_or_declined(raw, 1, 7))]
 YesNo = Annotated[bool, BeforeValidator(v.parse_yes_no)]
 Text = Annotated[str, BeforeValidator(v.parse_text)]
 
@@ -77,7 +79,7 @@ class Assessment(BaseModel):
     boligsituasjon: str
     avlastningsbehov: YesNo = False
     institusjonsinntak_12m: Annotated[int, BeforeValidator(v.parse_count)] | None = None
-    livskvalitet: Annotated[int, BeforeValidator(lambda raw: v.parse_scale(raw, 1, 7))] | None = None
+    livskvalitet: QualityOfLife | None = None
     brukers_onske: Text | None = None
     kjonn: Annotated[str, BeforeValidator(v.parse_sex)] | None = None
     fodselsar: int | None = None

@@ -58,7 +58,7 @@ def _allowed(name: str, matrix: Matrix, lang: Lang) -> tuple[str, str]:
     if name == "person_id":
         return t("fr_person_id_verdier", lang), ""
     if name == "livskvalitet":
-        return t("fr_livskvalitet_verdier", lang), ""
+        return t("fr_livskvalitet_verdier", lang), t("fr_livskvalitet_stavemater", lang)
     if name == "institusjonsinntak_12m":
         return t("fr_antall", lang), ""
     if name == "kjonn":

@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "«{verdi}» er ikke et helt tall fra {min} til {max}",
         "en": "'{verdi}' is not a whole number from {min} to {max}",
     },
+    "skala_eller_avslag": {
+        "nb": "«{verdi}» er ikke et helt tall fra {min} til {max} eller «vil_ikke_svare»",
+        "en": "'{verdi}' is not a whole number from {min} to {max} or 'vil_ikke_svare'",
+    },
     "heltall": {"nb": "«{verdi}» er ikke et helt tall", "en": "'{verdi}' is not a whole number"},
     "heltall_min": {
         "nb": "«{verdi}» er ikke et helt tall på minst {min}",

@@ -31,6 +31,10 @@ _ID_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # A national id as people write it: eleven digits, maybe grouped by spaces, dashes, dots or slashes.
 _NATIONAL_ID_SHAPE = re.compile(r"[0-9][0-9 .\-/]*[0-9]\Z")  # ASCII digits only: "٠" is not "0"
 _ID_SEPARATORS = re.compile(r"[ .\-/]")
+# An answer the person chose not to give (SPEC section 3: livskvalitet «Ønsker ikke å svare»).
+# It is an answer, kept and counted as such, but not a number: the rules read it as not given.
+DECLINED = "vil_ikke_svare"
+_DECLINED_SPELLINGS = frozenset({"vil_ikke_svare", "onsker_ikke_a_svare", "prefers_not_to_answer", "declined"})
 
 
 def problem(code: str, **params: object) -> PydanticCustomError:
@@ -64,6 +68,21 @@ def parse_scale(raw: object, low: int = 1, high: int = 5) -> int:
     if not low <= value <= high:
         raise problem("skala", verdi=shown(raw), min=low, max=high)
     return value
+
+
+def is_declined(raw: object) -> bool:
+    """True for «Ønsker ikke å svare» in the spellings exports use."""
+    return isinstance(raw, str) and fold(raw) in _DECLINED_SPELLINGS
+
+
+def parse_scale_or_declined(raw: object, low: int, high: int) -> int | str:
+    """A score on the scale, or DECLINED when the person chose not to answer."""
+    if is_declined(raw):
+        return DECLINED
+    try:
+        return parse_scale(raw, low, high)
+    except PydanticCustomError:
+        raise problem("skala_eller_avslag", verdi=shown(raw), min=low, max=high) from None
 
 
 def parse_count(raw: object) -> int:

@@ -77,8 +77,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "text; 11 digits must be a valid national id or D-number",
     },
     "fr_livskvalitet_verdier": {
-        "nb": "helt tall 1–7, eller tomt (ønsker ikke å svare)",
-        "en": "whole number 1–7, or blank (prefers not to answer)",
+        "nb": "helt tall 1–7, eller vil_ikke_svare (ønsker ikke å svare); tomt: ikke spurt",
+        "en": "whole number 1–7, or vil_ikke_svare (prefers not to answer); blank: not asked",
+    },
+    "fr_livskvalitet_stavemater": {
+        "nb": "«Ønsker ikke å svare», «vil ikke svare», «prefers not to answer»; store og små bokstaver, uten æ/ø/å",
+        "en": "«Ønsker ikke å svare», «vil ikke svare», «prefers not to answer»; any case, without æ/ø/å",
     },
     "fr_antall": {"nb": "helt tall, 0 eller mer", "en": "whole number, 0 or more"},
     "fr_kjonn_stavemater": {

@@ -30,6 +30,7 @@ from matrix.fields import DOMAIN_FIELDS
 from matrix.load import Matrix
 from matrix.messages import Lang, t
 from matrix.model import Always, Compare, Flag
+from matrix.values import DECLINED
 from rules._stage import ATOM, MEMO_LIMIT, Stage
 from rules.conditions import comparisons, describe, fields_read, seen_value
 from rules.result import Classification, Explanation, FlagItem, HeldCondition, ServiceItem
@@ -52,8 +53,9 @@ class TableGap(RusmatriseError):
 def table_fact(values: Mapping[str, Any]) -> dict[str, Any]:
     """The stage-1 fact: the canonical values plus the derived `maks` (the highest domain score).
 
-    The one place `maks` is built."""
-    fact = dict(values)
+    The one place `maks` is built. A declined answer («vil ikke svare») is an answer but not
+    a value the rules can compare, so the rules read it as not given."""
+    fact = {name: None if value == DECLINED else value for name, value in values.items()}
     fact["maks"] = max(values[name] for name in DOMAIN_FIELDS)
     return fact
 
@@ -160,6 +162,8 @@ class Classifier:
 
         Inputs whose fields are all in the same classes get the same verdict. The housing
         situation is also kept as itself: coverage (dekning) reads it outside the rules."""
+        if value == DECLINED:  # as table_fact reads it
+            value = None
         key = (name, value)
         found = self._field_classes.get(key)
         if found is None:

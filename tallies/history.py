@@ -20,25 +20,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
 from casefiles.batch import output_header
 from casefiles.fastpath import Reclassifier
 from casefiles.mapping import ColumnMapping
 from casefiles.readers import BadLine, cell_text, open_source
 from casefiles.validation import Layout
 from matrix.assessment import FieldError
-from matrix.districts import fold_variants
 from matrix.load import Matrix
-from matrix.values import parse_date
+from matrix.values import DECLINED, is_declined, parse_date, parse_sex, sex_codes
 
-DECLINED = "vil_ikke_svare"
-_DECLINED_SPELLINGS = {key for text in ("vil_ikke_svare", "vil ikke svare", "ønsker ikke å svare", "ønsker_ikke_å_svare")
-                       for key in fold_variants(text)}
-_SEX = {
-    "kvinne": ("kvinne", "k", "f", "female", "woman", "kvinnelig"),
-    "mann": ("mann", "m", "male", "man", "mannlig"),
-    "annet": ("annet", "other", "x"),
-}
-SEXES = ("kvinne", "mann", "annet", "ukjent")
+SEXES = sex_codes()
 FIELDS = ("person_id", "bydel", "vurdert_dato", "gruppe", "regel", "boligsituasjon", "livskvalitet", "institusjonsinntak_12m",
           "kjonn", "fodselsar", "dekning")
 
@@ -69,12 +62,15 @@ def quality_of_life(raw: object) -> int | str | None:
         return None
     if text.isdigit() and 1 <= int(text) <= 7:
         return int(text)
-    return DECLINED if any(key in _DECLINED_SPELLINGS for key in fold_variants(text)) else None
+    return DECLINED if is_declined(text) else None
 
 
 def sex(raw: object) -> str:
-    text = "" if raw is None else str(raw).strip().lower()
-    return next((name for name, spellings in _SEX.items() if text in spellings), "ukjent")
+    """kvinne, mann, annet or ukjent: the spellings are kjonn.toml's, as for assessments."""
+    try:
+        return parse_sex(raw)
+    except PydanticCustomError:
+        return "ukjent"
 
 
 def _int(raw: object) -> int | None:

@@ -107,7 +107,7 @@ def test_national_id_is_checked_only_when_it_has_11_digits(matrix, person):
         ("varighet", "evig", "valg"),
         ("boligsituasjon", "hytte", "valg"),
         ("brannrisiko", "kanskje", "janei"),
-        ("livskvalitet", "8", "skala"),
+        ("livskvalitet", "8", "skala_eller_avslag"),
         ("institusjonsinntak_12m", "-1", "heltall_min"),
         ("vurdert_dato", "31.02.2024", "dato"),
         ("tidligere_gruppe", "8", "gruppe"),
@@ -136,3 +136,26 @@ def test_messages_in_both_languages(matrix, person):
     assert by_field["boevne"].message("en") == "'9' is not a whole number from 1 to 5"
     assert "Mars" in by_field["bydel"].message("nb") and "bydel" in by_field["bydel"].message("nb")
     assert "district" in by_field["bydel"].message("en")
+
+
+@pytest.mark.parametrize("spelling", ["vil_ikke_svare", "Vil ikke svare", "Ønsker ikke å svare", " ønsker ikke å svare ",
+                                      "ONSKER IKKE A SVARE", "prefers not to answer"])
+def test_declining_the_quality_of_life_question_is_an_answer(spelling, matrix, person):
+    assert parse_assessment(person(livskvalitet=spelling), matrix).livskvalitet == "vil_ikke_svare"
+
+
+@pytest.mark.parametrize(("raw", "value"), [("1", 1), (7, 7), ("4.0", 4), ("", None)])
+def test_quality_of_life_scores(raw, value, matrix, person):
+    assert parse_assessment(person(livskvalitet=raw), matrix).livskvalitet == value
+
+
+@pytest.mark.parametrize("raw", ["0", "8", "vet ikke", "ja"])
+def test_quality_of_life_outside_the_scale_names_what_is_allowed(raw, matrix, person):
+    assert _errors(person(livskvalitet=raw), matrix) == {"livskvalitet": "skala_eller_avslag"}
+
+
+def test_a_declined_answer_classifies_as_an_unasked_question(matrix, classifier, person):
+    for scores in ({}, {"rus": 5, "tilsynsbehov": "heldogn"}, {"atferd": 5, "vold_trusler": "ja"}):
+        declined = classifier.classify(parse_assessment(person(livskvalitet="vil_ikke_svare", **scores), matrix))
+        unasked = classifier.classify(parse_assessment(person(**scores), matrix))
+        assert declined.model_dump() == unasked.model_dump()

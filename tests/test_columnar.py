@@ -244,3 +244,19 @@ def test_sorted_keys_find_every_key_in_every_run(monkeypatch: pytest.MonkeyPatch
     source = tmp_path / "inn.csv"
     write(source, damaged(matrix))
     assert_same(source, matrix, tmp_path)  # duplicates across many small runs
+
+
+def test_declined_quality_of_life_is_kept_on_both_paths(matrix: Matrix, tmp_path: Path, small_chunks: None) -> None:
+    """SPEC section 3: «Ønsker ikke å svare» is an allowed answer, never a reject; a score outside 1–7 still is."""
+    rows = [list(row.values()) for row in demo_rows(40, 7, matrix, today=TODAY)]
+    answers = ["vil_ikke_svare", "Ønsker ikke å svare", "3", "", "8"]
+    column = CANONICAL_FIELDS.index("livskvalitet")
+    for i, row in enumerate(rows):
+        row[column] = answers[i % len(answers)]
+    source = tmp_path / "svar.csv"
+    write(source, rows)
+    found = assert_same(source, matrix, tmp_path)
+    kept = list(csv.DictReader(found["output"].decode("utf-8-sig").splitlines(), delimiter=";"))
+    rejects = list(csv.DictReader(found["rejects"].decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert len(kept) == 32 and {r["livskvalitet"] for r in kept} == {"vil_ikke_svare", "Ønsker ikke å svare", "3", ""}
+    assert len(rejects) == 8 and {r["felt"] for r in rejects} == {"livskvalitet"}

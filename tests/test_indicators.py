@@ -181,5 +181,5 @@ def test_an_unclassified_export_keeps_declining_persons_in_the_indicators(tmp_pa
     (row,) = indicators_json(capsys, str(path))
     assert (row["personer"], row["besvart_livskvalitet"], row["vil_ikke_svare"]) == (3, 2, 1)
     assert row["snitt_livskvalitet"] == 4
-    assert main(["tally", str(path), "--json"]) == 0  # the need counts still take only valid rows
-    assert sum(cell["antall"] for cell in json.loads(capsys.readouterr().out)) == 2
+    assert main(["tally", str(path), "--json"]) == 0  # declining is an answer: the need counts take all three
+    assert sum(cell["antall"] for cell in json.loads(capsys.readouterr().out)) == 3

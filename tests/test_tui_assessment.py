@@ -212,3 +212,28 @@ async def test_a_click_chooses_the_option_under_the_pointer(tmp_path: Path, matr
         await pilot.pause()
         assert choice.value == "3"
         assert "(•) 3" in screen_text(app)
+
+
+@pilot_test
+async def test_declining_the_quality_of_life_question_is_offered_and_kept(tmp_path: Path, matrix: Matrix) -> None:
+    db = tmp_path / "case.sqlite"
+    app = make_app(db, matrix)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _fill_new_person(pilot, app, "P-400")
+        await pilot.press("2", "tab", "n", "tab", "n", "tab", "n", "tab", "2", "tab", "tab", "enter")
+        await _type(pilot, "ordin")
+        await pilot.press("enter")
+        quality = screen.query_one("#f-livskvalitet", Select)
+        labels = {value: str(label) for label, value in quality._options if value is not Select.BLANK}
+        assert labels["1"] == "1 Veldig misfornøyd" and labels["7"] == "7 Veldig fornøyd"
+        assert labels["vil_ikke_svare"] == "Ønsker ikke å svare"
+        quality.value = "vil_ikke_svare"
+        await pilot.pause()
+        assert screen.query_one(LivePanel).gruppe == 2 and "Mangler" not in screen.query_one(LivePanel).plain()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # accept the suggestion
+        await pilot.pause()
+        assert isinstance(app.screen, CaseloadScreen)
+    stored = sqlite3.connect(db).execute("SELECT json_extract(data, '$.livskvalitet') FROM assessments").fetchall()
+    assert stored == [("vil_ikke_svare",)]

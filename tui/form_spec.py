@@ -15,6 +15,7 @@ from typing import Literal
 from matrix.fields import DOMAIN_FIELDS, TILSYNSBEHOV, VARIGHET
 from matrix.load import Matrix
 from matrix.messages import Lang, t
+from matrix.values import DECLINED
 
 Kind = Literal["text", "date", "int", "select", "choice"]
 YES, NO = "ja", "nei"
@@ -114,7 +115,7 @@ def form_fields(matrix: Matrix, lang: Lang) -> list[FieldSpec]:
         ),
         FieldSpec(
             "livskvalitet", t("f_livskvalitet", lang), "select", optional,
-            options=tuple((str(i), str(i)) for i in range(1, 8)), short=t("n_livskvalitet", lang),
+            options=quality_of_life_options(lang), short=t("n_livskvalitet", lang),
         ),
         FieldSpec("kjonn", t("f_kjonn", lang), "text", optional),
         FieldSpec("fodselsar", t("f_fodselsar", lang), "int", optional),
@@ -146,3 +147,9 @@ def shown_date(raw: object) -> str:
         return date.fromisoformat(str(raw)).strftime("%d.%m.%Y")
     except ValueError:
         return str(raw)
+
+
+def quality_of_life_options(lang: Lang) -> tuple[tuple[str, str], ...]:
+    """1–7 with the seed's end labels, and «Ønsker ikke å svare» as an answer of its own."""
+    labels = {1: t("livskvalitet_1", lang), 7: t("livskvalitet_7", lang)}
+    return (*((str(i), labels.get(i, str(i))) for i in range(1, 8)), (DECLINED, t("livskvalitet_avslag", lang)))

@@ -116,9 +116,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "f_boligsituasjon": {"nb": "Nåværende boligsituasjon", "en": "Current housing situation"},
     "f_institusjonsinntak_12m": {"nb": "Innleggelser i rusinstitusjon siste 12 mnd", "en": "Admissions to institutions, last 12 months"},
     "f_livskvalitet": {
-        "nb": "Hvor fornøyd er du med livet ditt, samlet sett? (1 «Veldig misfornøyd» … 7 «Veldig fornøyd»; tomt: «Ønsker ikke å svare»)",
+        "nb": "Hvor fornøyd er du med livet ditt, samlet sett? (1 «Veldig misfornøyd» … 7 «Veldig fornøyd», "
+              "eller «Ønsker ikke å svare»; tomt: ikke spurt)",
         "en": "How satisfied are you with your life, all in all? (1 «Veldig misfornøyd», very dissatisfied … 7 «Veldig fornøyd», "
-              "very satisfied; blank: «Ønsker ikke å svare», does not wish to answer)",
+              "very satisfied, or «Ønsker ikke å svare», prefers not to answer; blank: not asked)",
     },
     "f_kjonn": {"nb": "Kjønn", "en": "Sex"},
     "f_fodselsar": {"nb": "Fødselsår", "en": "Birth year"},
@@ -133,6 +134,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "n_boligsituasjon": {"nb": "Boligsituasjon", "en": "Housing situation"},
     "n_institusjonsinntak_12m": {"nb": "Institusjonsinntak", "en": "Admissions"},
     "n_livskvalitet": {"nb": "Livskvalitet", "en": "Quality of life"},
+    "livskvalitet_1": {"nb": "1 Veldig misfornøyd", "en": "1 Very dissatisfied"},
+    "livskvalitet_7": {"nb": "7 Veldig fornøyd", "en": "7 Very satisfied"},
+    "livskvalitet_avslag": {"nb": "Ønsker ikke å svare", "en": "Prefers not to answer"},
     "n_brukers_onske": {"nb": "Egne ønsker", "en": "Own wishes"},
     "f_no_changes": {"nb": "ingen endringer", "en": "no changes"},
     "f_choose": {"nb": "Velg …", "en": "Choose …"},
