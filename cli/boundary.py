@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from matrix.errors import DEBUG_VARIABLE, failure_message
 from matrix.messages import Lang, register, t
+from matrix.safe_text import terminal_text
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
@@ -39,5 +40,6 @@ def guarded(command: str, run: Callable[[], int], lang: Lang, error_exit: int = 
 
 
 def _say(text: str) -> None:
+    # A message may carry a file name or a value from a file: shown, never obeyed by the terminal.
     with contextlib.suppress(OSError, ValueError):  # stderr itself is gone: the exit code still tells
-        print(text, file=sys.stderr)
+        print(terminal_text(text, one_line=False), file=sys.stderr)

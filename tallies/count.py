@@ -19,10 +19,12 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
 from matrix.fields import DEKNING
 from matrix.load import Matrix
 from matrix.messages import Lang
-from matrix.values import parse_date
+from matrix.values import parse_date, parse_sex
 from tallies.keys import DEFAULT_BY as DEFAULT_BY  # re-exported: callers import the keys from here too
 from tallies.keys import TALLY_KEYS as TALLY_KEYS
 
@@ -101,6 +103,7 @@ class Tally:
     latest_assessment: date | None = None  # the end of the assessments' date range, when records carry vurdert_dato
     _districts: dict[str, str] = field(default_factory=dict, repr=False)
     _ages: dict[str, str] = field(default_factory=dict, repr=False)
+    _sexes: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def empty(cls, by: Sequence[str], matrix: Matrix, year: int | None = None) -> Tally:
@@ -130,7 +133,7 @@ class Tally:
             "dekning": coverage,
         }
         if "kjonn" in keys:
-            values["kjonn"] = _text(record.get("kjonn")).lower() or UNKNOWN
+            values["kjonn"] = self._sex(_text(record.get("kjonn")))
         if "aldersgruppe" in keys:
             birth = _text(record.get("fodselsar"))
             age = self._ages.get(birth)
@@ -144,6 +147,18 @@ class Tally:
             self.uncovered[(district, group)] += count
         self.total += count
         self.saw_assessment(record.get("vurdert_dato"))
+
+    def _sex(self, raw: str) -> str:
+        """One category per sex whatever the spelling (K, kvinne, Female): kjonn.toml's, as
+        validation uses; a spelling it does not know is counted as unknown, never as a new sex."""
+        found = self._sexes.get(raw)
+        if found is None:
+            try:
+                found = parse_sex(raw) if raw else UNKNOWN
+            except PydanticCustomError:
+                found = UNKNOWN
+            self._sexes[raw] = found
+        return found
 
     def merge(self, other: Tally) -> None:
         """Add another tally's counts (same keys) to this one."""

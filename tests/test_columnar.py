@@ -260,3 +260,19 @@ def test_declined_quality_of_life_is_kept_on_both_paths(matrix: Matrix, tmp_path
     rejects = list(csv.DictReader(found["rejects"].decode("utf-8-sig").splitlines(), delimiter=";"))
     assert len(kept) == 32 and {r["livskvalitet"] for r in kept} == {"vil_ikke_svare", "Ønsker ikke å svare", "3", ""}
     assert len(rejects) == 8 and {r["felt"] for r in rejects} == {"livskvalitet"}
+
+
+def test_a_sex_spelt_several_ways_is_counted_once(matrix: Matrix, tmp_path: Path, small_chunks: None) -> None:
+    """reclassify keeps the input's own spelling of kjonn; the tally must still count K, kvinne
+    and Female as one sex, on both paths, and an unknown spelling as unknown, never a new sex."""
+    rows = [list(row.values()) for row in demo_rows(30, 3, matrix, today=TODAY)]
+    column = CANONICAL_FIELDS.index("kjonn")
+    for i, row in enumerate(rows):
+        row[column] = ["K", "kvinne", " Female ", "m", "Mann", ""][i % 6]
+    write(tmp_path / "inn.csv", rows)
+    reclassify_file(tmp_path / "inn.csv", tmp_path / "ut.csv", matrix, today=TODAY)
+    for path in (tmp_path / "inn.csv", tmp_path / "ut.csv"):
+        fast, general = tallies(path, matrix, ("kjonn",))
+        assert fast == general
+        counts = {cell["kjonn"]: cell["antall"] for cell in fast[1]}
+        assert counts == {"kvinne": 15, "mann": 10, "ukjent": 5}, path.name

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import BASELINE, SHIPPED_MATRIX
 
 from casefiles.demo import demo_rows
@@ -98,3 +99,12 @@ def test_reclassify_and_tally_with_escapes_in_the_file_and_its_name(tmp_path: Pa
     for args in ([], ["--publish"], ["--json"], ["--publish", "--json"], ["-o", str(tmp_path / f"t{CSI}.pdf")]):
         assert_clean(rusmatrise("tally", str(export), *args))
     assert_clean(rusmatrise("tally", str(tmp_path / f"borte{OSC}.csv")))
+
+
+@pytest.mark.parametrize("args", [["tally", "--db", "{}.sqlite"], ["verify", "--db", "{}.sqlite"], ["innsyn", "P1", "--db", "{}.sqlite"],
+                                  ["classify", "--matrix", "{}.toml"], ["tui", "--db", "{}.sqlite"]])
+def test_error_messages_naming_a_hostile_file_name(args: list[str], tmp_path: Path) -> None:
+    """Messages from the error boundary quote the file the user named: shown, never obeyed."""
+    done = rusmatrise(*[arg.format(tmp_path / f"borte{OSC}{C1}") for arg in args], stdin="")
+    assert done.returncode != 0 and "borte" in done.stderr
+    assert_clean(done)

@@ -139,3 +139,26 @@ async def test_tallies_pick_a_supply_date_and_write_the_report(tmp_path: Path, m
         assert screen.exported == report
     text = report.read_text(encoding="utf-8")
     assert "<svg" in text and "Tilbud per" in text and "2026-01-01" in text and "https://" not in text
+
+
+@pilot_test
+async def test_an_export_the_system_refuses_is_said_in_words(tmp_path: Path, matrix: Matrix) -> None:
+    """Not only the product's own errors: a folder that is a file (or a full disk) reaches the user too."""
+    app = make_app(tmp_path / "case.sqlite", matrix, demo=30)
+    blocker = tmp_path / "ikke-en-mappe"
+    blocker.write_text("x", encoding="utf-8")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TalliesScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(blocker / "opptelling.xlsx")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.exported is None
+        messages = [str(n.message) for n in app._notifications]
+        assert any("ikke-en-mappe" in m for m in messages), messages

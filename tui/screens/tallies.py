@@ -20,7 +20,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from casefiles.messages import CaseFileError
+from matrix.errors import failure_message
 from matrix.messages import t
 from matrix.safe_text import terminal_text
 from matrix.supply import COLOCATED
@@ -166,8 +166,8 @@ class TalliesScreen(AppScreen):
     def _export(self, path: Path, publish: bool, result: Tally) -> None:
         try:
             write_tally(path, result, publish=publish, lang=self.rapp.lang, day=self.supply_day)
-        except CaseFileError as error:
-            self.post_message(self.Exported(path, error.message(self.rapp.lang)))
+        except Exception as error:  # a full disk, a folder that is gone: said in words, never a silent worker
+            self.post_message(self.Exported(path, failure_message(error, self.rapp.lang, "tui")))
             return
         self.post_message(self.Exported(path))
 
@@ -205,8 +205,8 @@ class TalliesScreen(AppScreen):
         try:
             report = build_report(snapshots_from_store(app.store, app.matrix), app.matrix, None, day, app.lang)
             write_report(report, path)
-        except CaseFileError as error:
-            self.post_message(self.Exported(path, error.message(app.lang)))
+        except Exception as error:  # as the export: in words
+            self.post_message(self.Exported(path, failure_message(error, app.lang, "tui")))
             return
         self.post_message(self.Exported(path))
 
