@@ -96,7 +96,7 @@ async def test_footer_keys_of_textuals_widgets_are_norwegian(tmp_path: Path, mat
         assert "Kommandoer" in shown and "palette" not in shown
         app.screen.query_one("#filter-bydel", Select).focus()
         await pilot.press("enter")  # open the district list
-        await pilot.pause()
+        await until(pilot, lambda: "Lukk listen" in screen_text(app) or "Dismiss" in screen_text(app))  # the footer follows a frame later
         shown = screen_text(app)
         assert "Lukk listen" in shown and "Dismiss" not in shown
 

@@ -46,6 +46,7 @@ class AssessmentScreen(AppScreen):
         self.assessment: Assessment | None = None
         self.result: Classification | None = None
         self.problem = ""
+        self._state_shown = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,7 +108,10 @@ class AssessmentScreen(AppScreen):
             parts.append(tr("f_existing", dato=self.base.vurdert_dato.strftime("%d.%m.%Y")))
         state = "f_unsaved" if self.dirty else "f_saved_state" if self.base is not None else "f_no_changes"
         parts.append(f"({tr(state)})")
-        self.query_one("#assessment-state", Static).update(Text(" ".join(parts)), layout=False)  # one line, always
+        text = " ".join(parts)
+        if text != self._state_shown:  # repainting an unchanged line would widen every frame's redraw
+            self._state_shown = text
+            self.query_one("#assessment-state", Static).update(Text(text), layout=False)  # one line, always
 
     # -- saving and leaving ----------------------------------------------------------------
     def action_save(self) -> None:

@@ -7,11 +7,16 @@ frame), while a repaint is drawn at once. The scrollable height therefore only g
 longest content shown so far), and the scrollbar gutter is fixed so the width never changes.
 Values from data are added as text, never parsed as markup, and every rendered segment passes
 `matrix.safe_text.terminal_text` (a matrix text or a typed value cannot send an escape).
+
+A keystroke usually changes one or two parts (the rule and its conditions), so each part's
+lines are kept by content and only changed parts are rendered again; and only the changed
+lines are repainted, so the frame after a keystroke redraws a few lines of the screen, not the
+whole height of the form beside the panel.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 
 from rich.console import RenderableType
 from rich.segment import Segment
@@ -30,10 +35,18 @@ from rules.result import Classification
 from tui.text import tr
 
 ASSUMED = "*"
+_RENDERED_PARTS_KEPT = 64  # parts' rendered lines kept by content; a screenful is about ten parts
 
 
 def _heading(title: str) -> Text:
     return Text(title, style="bold underline")
+
+
+def _part_key(part: RenderableType) -> Hashable:
+    """What a part shows, as a key: its words and their styles (equal keys render alike)."""
+    if isinstance(part, Text):
+        return (part.plain, tuple((span.start, span.end, str(span.style)) for span in part.spans), str(part.style))
+    return (type(part).__name__, str(getattr(part, "_text", id(part))))
 
 
 class LivePanel(ScrollView, can_focus=True):
@@ -52,36 +65,56 @@ class LivePanel(ScrollView, can_focus=True):
         self.lang = lang
         self.gruppe: int | None = None  # what the panel shows now, for tests and the save dialog
         self.parts: list[RenderableType] = []
-        self._shown: list[str] = []
+        self._shown: list[Hashable] = []
         self._strips: list[Strip] = []
+        self._rendered: dict[tuple[Hashable, int], list[Strip]] = {}  # (part, width) → its lines
 
     def _show(self, parts: list[RenderableType]) -> None:
         """Replace the content, unless it is the same as shown (a keystroke that changed nothing)."""
-        keys = [p.plain if isinstance(p, Text) else str(getattr(p, "_text", "")) for p in parts]
+        keys = [_part_key(p) for p in parts]
         if keys == self._shown:
             return
         self._shown = keys
         self.parts = parts
         self._render_strips()
 
-    def _render_strips(self) -> None:
+    def _part_lines(self, part: RenderableType, key: Hashable, width: int) -> list[Strip]:
+        found = self._rendered.get((key, width))
+        if found is None:
+            if len(self._rendered) >= _RENDERED_PARTS_KEPT:
+                self._rendered.clear()
+            console = self.app.console
+            options = console.options.update_width(width)
+            # every value shown passes the terminal gate here, segment by segment
+            found = self._rendered[(key, width)] = [
+                Strip([Segment(terminal_text(s.text), s.style, s.control) for s in line])
+                for line in console.render_lines(part, options, pad=True, new_lines=False)
+            ]
+        return found
+
+    def _render_strips(self, repaint_all: bool = False) -> None:
         width = self.scrollable_content_region.width
         if width <= 0:
             return  # not laid out yet: on_resize renders
-        console = self.app.console
-        options = console.options.update_width(width)
         strips: list[Strip] = []
-        for part in self.parts:  # every value shown passes the terminal gate here, segment by segment
-            strips.extend(Strip([Segment(terminal_text(s.text), s.style, s.control) for s in line])
-                          for line in console.render_lines(part, options, pad=True, new_lines=False))
-        self._strips = strips
+        for part, key in zip(self.parts, self._shown, strict=True):
+            strips.extend(self._part_lines(part, key, width))
+        before, self._strips = self._strips, strips
         grown = Size(width, max(len(strips), self.virtual_size.height if self.virtual_size.width == width else 0))
         if grown != self.virtual_size:
             self.virtual_size = grown  # a layout pass, rarely: the height only grows
-        self.refresh()
+            repaint_all = True
+        if repaint_all:
+            self.refresh()
+            return
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        changed = [y for y in range(top, top + height)
+                   if (before[y] if y < len(before) else None) != (strips[y] if y < len(strips) else None)]
+        if changed:  # one region from the first to the last changed line in view
+            self.refresh_lines(changed[0], changed[-1] - changed[0] + 1)
 
     def on_resize(self) -> None:
-        self._render_strips()
+        self._render_strips(repaint_all=True)
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
