@@ -91,7 +91,7 @@ async def test_quit_from_the_palette_asks_first_and_the_palette_is_norwegian(tmp
 async def test_footer_keys_of_textuals_widgets_are_norwegian(tmp_path: Path, matrix: Matrix) -> None:
     app = make_app(tmp_path / "case.sqlite", matrix, demo=5)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: "Kommandoer" in screen_text(app) or "palette" in screen_text(app))  # the footer's first frame
         shown = screen_text(app)
         assert "Kommandoer" in shown and "palette" not in shown
         app.screen.query_one("#filter-bydel", Select).focus()
