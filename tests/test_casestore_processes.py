@@ -119,6 +119,22 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path, store_url: s
 
 
 @pytest.mark.slow
+def test_two_processes_making_the_same_persons_at_once_make_one_record_each(tmp_path: Path, store_url: str) -> None:
+    """The first assessment of an id is serialised per id (PostgreSQL: an advisory lock, since the
+    id is no longer unique there; SQLite: the write lock), so racing writers never split a person."""
+    start = tmp_path / "go"
+    writers = [_writer(tmp_path, store_url, "S", 100, start) for _ in range(2)]
+    time.sleep(1.0)
+    start.touch()
+    for writer in writers:
+        _, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, err
+    conn = _consistent(store_url)
+    assert conn.value("SELECT COUNT(*) FROM persons") == conn.value("SELECT COUNT(DISTINCT person_id) FROM persons") == 50
+    assert conn.value("SELECT COUNT(*) FROM assessments") == 200
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("after", [5, 40, 120])
 def test_sigkill_during_writes_keeps_every_committed_decision(tmp_path: Path, after: int, store_url: str) -> None:
     db = store_url

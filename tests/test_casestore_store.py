@@ -242,3 +242,28 @@ def test_a_version_3_postgres_store_is_upgraded_in_place(pg_url: str, matrix: Ma
         assert upgraded.person_count() == 1 and [a.gruppe for a in upgraded.history("P-3")] == [3, 5]
         assert [r["vurdert_dato"] is not None for r in upgraded.tally_records()] == [True]
         assert upgraded.verify()[0] is None
+
+
+def test_a_first_assessment_racing_another_for_the_same_id_finds_its_record(pg_url: str) -> None:
+    """PostgreSQL: the person id is not unique (each district keeps its own record), so the first
+    assessment of an id is serialised per id: a second writer waits for the first and then finds
+    the record it made, instead of making another."""
+    import threading
+
+    import psycopg
+
+    open_store(pg_url).close()  # the schema
+    at = "2025-01-01T00:00:00+00:00"
+    with psycopg.connect(pg_url) as first, psycopg.connect(pg_url) as second:
+        mine = first.execute("SELECT rm_person_ref('P-RACE', 'Alna', %s)", (at,)).fetchone()[0]  # not committed yet
+        theirs: list[int] = []
+        query = "SELECT rm_person_ref('P-RACE', 'Alna', %s)"
+        racer = threading.Thread(target=lambda: theirs.append(second.execute(query, (at,)).fetchone()[0]))
+        racer.start()
+        racer.join(timeout=1.0)
+        assert racer.is_alive()  # waiting for the first writer, not racing past it
+        first.commit()
+        racer.join(timeout=30)
+        second.commit()
+        assert theirs == [mine]
+        assert first.execute("SELECT count(*) FROM persons WHERE person_id = 'P-RACE'").fetchone()[0] == 1
