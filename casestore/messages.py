@@ -111,6 +111,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Sikkerhetskopien {fil} er fra en nyere versjon; oppdater rusmatrise først",
         "en": "The backup {fil} is from a newer version; update rusmatrise first",
     },
+    "backup_flere_bydeler": {
+        "nb": "Sikkerhetskopien har samme person-ID i flere bydelers registre ({antall} ID-er), som bare PostgreSQL kan holde; "
+        "gjenopprett den i en PostgreSQL-database",
+        "en": "The backup holds one person id in several districts' records ({antall} ids), which only PostgreSQL can hold; "
+        "restore it into a PostgreSQL database",
+    },
     "backup_ikke_tom": {
         "nb": "Gjenoppretting skjer bare til et tomt saksregister (kjør db init på en ny database eller fil)",
         "en": "A restore goes into an empty case store only (run db init on a new database or file)",

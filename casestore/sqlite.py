@@ -16,6 +16,7 @@ import sqlite3
 import stat
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -254,7 +255,13 @@ class SQLiteStore(SqlStore):
     ) -> None:
         """Copy a backup into this (empty) store as it was: the triggers are dropped for the copy
         and made again from their own SQL in the same transaction, so nothing is audited twice.
-        (`unverified` needs no keeping here: no name in an SQLite store is checked.)"""
+        (`unverified` needs no keeping here: no name in an SQLite store is checked.) A person id
+        in several districts' records (PostgreSQL, schema 4) is refused in words: one file keeps
+        one record per id."""
+        person_column = tables["persons"].index("person_id")
+        shared = [pid for pid, n in Counter(row[person_column] for row in rows["persons"]).items() if n > 1]
+        if shared:
+            raise StoreError("backup_flere_bydeler", antall=len(shared))
         with self._write() as tx:
             self._require_empty(tx)
             triggers = [(r["name"], r["sql"]) for r in tx.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")]

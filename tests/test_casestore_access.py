@@ -462,3 +462,17 @@ def test_the_tui_for_a_planner_opens_on_the_tallies_and_writes_the_report(site: 
     asyncio.run(scenario())
     html = report.read_text(encoding="utf-8")
     assert "<svg" in html and not any(pid in html for pid in ("ALN-", "STO-"))
+
+
+def test_a_backup_with_an_id_in_two_districts_restores_into_postgres_but_not_sqlite(
+    site: Site, matrix: Matrix, classifier: Classifier, person, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assessment = parse_assessment(person(person_id="STO-1", bydel="Alna"), matrix)
+    with site.store("alna") as alna:
+        alna.record(assessment, classifier.classify(assessment))  # Alna's own record of an id Stovner holds
+    backup = tmp_path / "backup.json"
+    assert main(["backup", "--db", site.url("admin"), "-o", str(backup)]) == 0
+    capsys.readouterr()
+    assert main(["restore", str(backup), "--db", str(tmp_path / "lokal.sqlite"), "--lang", "en"]) == 1
+    assert "one person id in several districts' records (1 ids)" in capsys.readouterr().err
+    assert main(["restore", str(backup), "--db", site.cluster.url(site.cluster.new_database())]) == 0
