@@ -476,3 +476,18 @@ def test_a_backup_with_an_id_in_two_districts_restores_into_postgres_but_not_sql
     assert main(["restore", str(backup), "--db", str(tmp_path / "lokal.sqlite"), "--lang", "en"]) == 1
     assert "one person id in several districts' records (1 ids)" in capsys.readouterr().err
     assert main(["restore", str(backup), "--db", site.cluster.url(site.cluster.new_database())]) == 0
+
+
+def test_vel_writes_for_referred_persons_only_and_refuses_alike_otherwise(
+    site: Site, matrix: Matrix, classifier: Classifier, person
+) -> None:
+    def save(person_id: str, bydel: str = "Alna") -> Callable[[], object]:
+        assessment = parse_assessment(person(person_id=person_id, bydel=bydel, tilsynsbehov="heldogn", behandlingsbehov="ja"), matrix)
+        return lambda: vel.record(assessment, classifier.classify(assessment))
+
+    with site.store("vel") as vel:
+        assert _outcome(save("ALN-2")) == "done"  # referred (decided group 6), in its district
+        refused = {pid: _outcome(save(pid)) for pid in ("ALN-1", "NOPE-1")}  # not referred / no such person
+        assert refused["ALN-1"] == refused["NOPE-1"] and refused["NOPE-1"].startswith("refused")
+        assert _outcome(save("ALN-2", "Stovner")).startswith("refused")  # moving a person is the district's act
+        assert [a.data["bydel"] for a in vel.history("ALN-2")] == ["Alna", "Alna"]
