@@ -25,6 +25,7 @@ from casestore.identity_text import identity_line
 from matrix.load import Matrix
 from matrix.messages import Lang
 from rules import Classifier, days_since
+from tui.collector import CHECK_SECONDS, IdleCollector
 from tui.screens.caseload import CaseloadScreen
 from tui.text import localize_bindings, tr
 
@@ -73,15 +74,26 @@ class RusmatriseApp(App[None]):
         self.sub_title = identity_line(self.identity, lang)  # who saves: the login, or the OS user marked unverified
         self._start_theme = theme or terminal_theme()
         self.cursor_blink = cursor_blink  # off for screenshots and snapshot tests
+        self.collector = IdleCollector()  # full garbage collections in the user's pauses, not in a keystroke
 
     def on_mount(self) -> None:
         self.theme = self._start_theme
+        self.collector.start()
+        self.set_interval(CHECK_SECONDS, self.collector.collect_when_idle)
         if self.identity.role == "planlegger":  # aggregates only: no caseload to read, the tallies and report are the home
             from tui.screens.tallies import TalliesScreen
 
             self.push_screen(TalliesScreen())
         else:
             self.push_screen(CaseloadScreen())
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.input_seen()
+        await super().on_event(event)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if not self.cursor_blink and isinstance(event.widget, Input):
