@@ -48,7 +48,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from casestore.migrations import LATEST, SchemaTooNew, migrate_postgres
 from casestore.models import Identity
-from casestore.sqlstore import Clock, Row, SqlStore, utc_now
+from casestore.sqlstore import CURRENT_BY_ID, Clock, Row, SqlStore, utc_now
 from casestore.store import StoreError
 from casestore.url import shown_url
 
@@ -94,6 +94,8 @@ class _PgTx:
 
 class PostgresStore(SqlStore):
     """`casestore.store.Store` on a PostgreSQL database."""
+
+    current_sql = CURRENT_BY_ID  # several records of one id (one per district) are one person
 
     def __init__(self, url: str, clock: Clock = utc_now, migrate: bool = True) -> None:
         self.url = url

@@ -50,16 +50,32 @@ class Tx(Protocol):
 
 # The current state of each person: the latest assessment (by assessment date, then by
 # recording order) and the latest decision on it. Everything the caseload and tallies read.
-# A person is a person id: on PostgreSQL each district keeps its own record of an id (a row in
-# persons, casestore.pg_schema V4), and whoever may see several records of one id (admin, or a
-# district a record was handed over to) sees one person, by the latest assessment of them all.
+# A person is a person id. In an SQLite file the id is unique (one row in persons per person),
+# so the latest assessment is looked up per persons row, which lets a caseload page walk the
+# person_id index and stop after one page.
 CURRENT = """
 WITH latest AS (
     SELECT p.person_id,
-           (SELECT a.id FROM assessments a JOIN persons q ON q.id = a.person_ref WHERE q.person_id = p.person_id
+           (SELECT a.id FROM assessments a WHERE a.person_ref = p.id
             ORDER BY a.vurdert_dato DESC, a.id DESC LIMIT 1) AS aid
     FROM persons p
-    WHERE NOT EXISTS (SELECT 1 FROM persons o WHERE o.person_id = p.person_id AND o.id < p.id)  -- one row per id, no sort
+), current AS (
+    SELECT l.person_id, a.*,
+           (SELECT MAX(d.id) FROM decisions d WHERE d.assessment_ref = a.id) AS did
+    FROM latest l JOIN assessments a ON a.id = l.aid
+)
+"""
+# On PostgreSQL each district keeps its own record of an id (a row in persons, pg_schema V4), and
+# whoever may see several records of one id (admin, or a district a record was handed over to)
+# sees one person, by the latest assessment of them all. Ranked in one pass over the visible
+# assessments: row-level security checks each row once, not once per correlated lookup.
+CURRENT_BY_ID = """
+WITH ranked AS (
+    SELECT q.person_id, a.id AS aid,
+           ROW_NUMBER() OVER (PARTITION BY q.person_id ORDER BY a.vurdert_dato DESC, a.id DESC) AS n
+    FROM assessments a JOIN persons q ON q.id = a.person_ref
+), latest AS (
+    SELECT person_id, aid FROM ranked WHERE n = 1
 ), current AS (
     SELECT l.person_id, a.*,
            (SELECT MAX(d.id) FROM decisions d WHERE d.assessment_ref = a.id) AS did
@@ -80,6 +96,7 @@ class SqlStore(ABC):
 
     location: str
     clock: Clock
+    current_sql: str = CURRENT  # how "each person's current state" is found on this backend
 
     # -- what a backend supplies -------------------------------------------------------------
     @abstractmethod
@@ -313,7 +330,7 @@ class SqlStore(ABC):
         sql_where, params = self._where(where)
         with self._read() as tx:
             rows = tx.all(
-                CURRENT
+                self.current_sql
                 + """SELECT c.person_id, c.bydel, COALESCE(d.final_gruppe, c.gruppe) AS gruppe, c.gruppe AS suggested,
                             d.id IS NOT NULL AS decided, COALESCE(d.dekning, c.dekning) AS dekning, c.vurdert_dato,
                             c.id AS aid, c.data, d.id AS decision_id, d.caseworker AS decided_by
@@ -342,7 +359,7 @@ class SqlStore(ABC):
     def caseload_count(self, where: CaseFilter) -> int:
         sql_where, params = self._where(where)
         with self._read() as tx:
-            row = tx.one(CURRENT + "SELECT COUNT(*) AS n FROM current c LEFT JOIN decisions d ON d.id = c.did" + sql_where, params)
+            row = tx.one(self.current_sql + "SELECT COUNT(*) AS n FROM current c LEFT JOIN decisions d ON d.id = c.did" + sql_where, params)
             return int(row["n"]) if row else 0
 
     def districts_in_use(self) -> list[str]:
@@ -414,7 +431,7 @@ class SqlStore(ABC):
         a tally takes the end of the dates as its supply date, as it does from files."""
         with self._read() as tx:
             rows = tx.all(
-                CURRENT
+                self.current_sql
                 + """SELECT c.bydel, COALESCE(d.final_gruppe, c.gruppe) AS gruppe, COALESCE(d.boligtype, c.boligtype) AS boligtype,
                             COALESCE(d.boligstandard, c.boligstandard) AS boligstandard, COALESCE(d.ansvar, c.ansvar) AS ansvar,
                             COALESCE(d.dekning, c.dekning) AS dekning, c.kjonn, c.fodselsar, c.vurdert_dato
