@@ -449,6 +449,16 @@ assert set(CHAINED) == set(AUDIT_WHO) == set(AUDIT_DETAILS)
 
 
 # -- version 4: one record per district, planners' history, the unverified rows -------------
+# Why a record per district, and not a uniform refusal: a caseworker who assesses a person in
+# their own district has that person in their care and must be able to record the assessment;
+# refusing it (or answering "already exists") either stops lawful casework or tells the caseworker
+# that another district holds the id. Each district's record holds only what that district
+# recorded; the records meet only where the law lets them: a hand-over (rm_move_person, audited)
+# brings a record to the new district, and the city's aggregate views (admin, planners, tallies)
+# count one person per id. What remains observable to a caseworker: row ids are one sequence
+# per table for the whole city, so gaps between one's own ids show how many rows other districts
+# wrote in between (activity, not who); and a first assessment of an id waits while another
+# district is writing the same id (the per-id lock, milliseconds).
 PERSON_LOCK = 0x72756D63  # pg_advisory_xact_lock(PERSON_LOCK, hashtext(person_id)): one first assessment of an id at a time
 # A planner reads an override reason word for word only when at least this many decisions give
 # it (city-wide); rarer reasons reach them as opaque tokens, so a reason that could point to one
