@@ -15,7 +15,7 @@ Three paths give the same answers (tests hold them to it):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,8 @@ from matrix import values as v
 from matrix.assessment import Assessment, AssessmentInvalid, FieldError, parse_assessment
 from matrix.fields import DOMAIN_FIELDS
 from matrix.load import Matrix
+from matrix.messages import Lang
+from rules import Classifier
 
 RESULT_COLUMNS: tuple[str, ...] = (
     "gruppe",
@@ -52,6 +54,13 @@ RESULT_COLUMNS: tuple[str, ...] = (
 CHANGE_COLUMN = "endring"
 NUMERIC_COLUMNS: tuple[str, ...] = (*DOMAIN_FIELDS, "institusjonsinntak_12m", "livskvalitet", "fodselsar", "tidligere_gruppe", "gruppe")
 CODE_SEPARATOR = ", "
+NOTE_SEPARATOR = "; "  # between the notes' texts in one cell: each is a sentence, and may hold commas
+
+
+def note_texts(classifier: Classifier, codes: Iterable[str], lang: Lang) -> list[str]:
+    """The `merknader` column: each note's text in the user's language, never its code (the
+    codes only restate columns the row already has: dekning, avlastningsbehov, …)."""
+    return [classifier.flag_text(code, lang) for code in codes]
 
 
 def kept_columns(layout: Layout) -> list[int]:

@@ -32,7 +32,7 @@ from typing import Any
 
 from casefiles import arrow
 from casefiles.arrow import pl
-from casefiles.batch import CODE_SEPARATOR, kept_columns
+from casefiles.batch import CODE_SEPARATOR, NOTE_SEPARATOR, kept_columns, note_texts
 from casefiles.fastpath import TEXT_FIELDS, Reclassifier, RunStats, _person_id, row_errors
 from casefiles.readers import Progress, Source, csv_reader
 from casefiles.validation import Layout, duplicate_error
@@ -490,7 +490,7 @@ class ColumnarRun:
         group = self.owner.matrix.groups[verdict.gruppe]
         cells = [str(verdict.gruppe), verdict.regel, group.boligtype.verdi, group.boligstandard.verdi, group.bemanning.verdi,
                  group.beliggenhet.verdi, group.ansvar.verdi, verdict.dekning, CODE_SEPARATOR.join(verdict.advarsler),
-                 CODE_SEPARATOR.join(verdict.merknader)]
+                 NOTE_SEPARATOR.join(note_texts(self.owner.classifier, verdict.merknader, self.owner.lang))]
         if self.has_previous:
             cells.append("" if previous is None else f"{previous}->{verdict.gruppe}")
         return self.output.suffix_text(cells).removesuffix(LINE_END)

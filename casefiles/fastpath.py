@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from casefiles.batch import CODE_SEPARATOR, kept_columns
+from casefiles.batch import CODE_SEPARATOR, NOTE_SEPARATOR, kept_columns, note_texts
 from casefiles.readers import BadLine, Progress, Source, cell_text, csv_reader
 from casefiles.validation import ROW_FIELD, DuplicateIndex, FieldCheck, Layout, duplicate_error, field_order, person_id_cell
 from matrix import limits
@@ -268,13 +268,18 @@ class _Run:
             group.ansvar.verdi,
             verdict.dekning,
             list(verdict.advarsler),
-            list(verdict.merknader),
+            self._notes(verdict),
         ]
         if self.has_previous:
             cells.append("" if previous is None else f"{previous}->{verdict.gruppe}")
         if self.output.kind == "csv":
             cells = [CODE_SEPARATOR.join(c) if isinstance(c, list) else str(c) for c in cells]
         return cells
+
+    def _notes(self, verdict: Verdict) -> list[str] | str:
+        """The notes' texts: a list in JSONL, one cell of sentences in CSV and XLSX."""
+        texts = note_texts(self.owner.classifier, verdict.merknader, self.owner.lang)
+        return texts if self.output.kind == "jsonl" else NOTE_SEPARATOR.join(texts)
 
     def execute(self, progress: Progress | None) -> RunStats:
         # Nothing here makes reference cycles, and the cyclic collector would otherwise walk the

@@ -128,6 +128,7 @@ class Classifier:
         self._table = Stage({row.id: row.naar for row in self.rows}, "tabell")
         self.flags: list[Flag] = [*matrix.data.advarsel, *matrix.data.merknad]
         self._warning_codes = {f.kode for f in matrix.data.advarsel}
+        self._flag_by_code: dict[str, Flag] = {f.kode: f for f in self.flags}
         self._reassess_codes = {f.kode for f in self.flags if AGE_FIELD in fields_read(f.naar)}
         self._flag_stage = Stage({f.kode: f.naar for f in self.flags}, "varsler")
         self.warning_codes = frozenset(self._warning_codes)
@@ -224,6 +225,10 @@ class Classifier:
         fact = stage_two_fact(table_fact(values), gruppe, dekning, days)
         return [f.kode for f in self.flags if self._holds(f.kode, fact)]
 
+    def flag_text(self, code: str, lang: Lang = "nb") -> str:
+        """A warning's or note's readable text in `lang` (what people read instead of its code)."""
+        return self._flag_by_code[code].text(lang)
+
     def flag_holds(self, code: str, values: Mapping[str, Any], gruppe: int, dekning: str, days: int | None) -> bool:
         """Whether one warning or note holds for a decided input.
 
@@ -276,8 +281,7 @@ class Classifier:
         group = self.matrix.groups[decision.gruppe]
         dekning = coverage(self.matrix, decision.gruppe, assessment.boligsituasjon)
         codes = self.flag_codes(values, decision.gruppe, dekning, days_since(assessment.vurdert_dato, today or date.today()))
-        flags = {f.kode: f for f in self.flags}
-        flag_items = [FlagItem(kode=c, tekst=flags[c].text(lang)) for c in codes]
+        flag_items = [FlagItem(kode=c, tekst=self.flag_text(c, lang)) for c in codes]
         explanation = self._explain(decision, table_fact(values), lang)
         return Classification(
             gruppe=decision.gruppe,

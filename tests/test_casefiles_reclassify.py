@@ -260,7 +260,7 @@ def simple_results(path: Path, matrix: Matrix, mapping: Path | None = None) -> R
         good.append({
             "person_id": result.person_id, "gruppe": c.gruppe, "regel": c.regel, "boligtype": c.boligtype,
             "boligstandard": c.boligstandard, "bemanning": c.bemanning, "beliggenhet": c.beliggenhet, "ansvar": c.ansvar,
-            "dekning": c.dekning, "advarsler": [f.kode for f in c.advarsler], "merknader": [f.kode for f in c.merknader],
+            "dekning": c.dekning, "advarsler": [f.kode for f in c.advarsler], "merknader": [f.tekst for f in c.merknader],
         })
     return good, bad
 

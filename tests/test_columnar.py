@@ -21,6 +21,7 @@ from casefiles.messages import CaseFileError
 from casefiles.reclassify import reclassify_file
 from matrix.fields import CANONICAL_FIELDS
 from matrix.load import Matrix
+from matrix.messages import Lang
 from matrix.values import NATIONAL_ID_SHAPE, PLAIN_PERSON_ID, parse_person_id
 from tallies.count import TALLY_KEYS, Tally
 from tallies.from_files import count_file
@@ -31,10 +32,11 @@ FIXTURE_CSVS = sorted(p for p in TESTS.rglob("*.csv") if ".venv" not in p.parts)
 MAPPING = TESTS / "fixtures" / "files" / "kolonner.toml"
 
 
-def outputs(source: Path, matrix: Matrix, folder: Path, use_columnar: bool, mapping: Path | None = None) -> dict[str, bytes]:
+def outputs(source: Path, matrix: Matrix, folder: Path, use_columnar: bool, mapping: Path | None = None,
+            lang: Lang = "nb") -> dict[str, bytes]:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "ut.csv"
-    reclassify_file(source, target, matrix, today=TODAY, mapping_path=mapping, columnar=use_columnar)
+    reclassify_file(source, target, matrix, today=TODAY, mapping_path=mapping, columnar=use_columnar, lang=lang)
     manifest = json.loads((folder / "ut.csv.manifest.json").read_text(encoding="utf-8"))
     for key in ("start", "slutt", "utdata"):
         manifest.pop(key)
@@ -54,6 +56,25 @@ def assert_same(source: Path, matrix: Matrix, folder: Path, mapping: Path | None
     for key in fast:
         assert fast[key] == general[key], f"{key} differs for {source.name}"
     return fast
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_notes_are_written_in_words_alike_by_both_paths(lang: Lang, matrix: Matrix, tmp_path: Path, small_chunks: None) -> None:
+    """`merknader` holds each note's text in the user's language, never its code (issue 11, item 8)."""
+    rows = list(demo_rows(300, 11, matrix, today=TODAY))
+    source = tmp_path / "inn.csv"
+    with source.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, delimiter=";")
+        writer.writerow(list(rows[0]))
+        writer.writerows(row.values() for row in rows)
+    general = outputs(source, matrix, tmp_path / "general", False, lang=lang)
+    fast = outputs(source, matrix, tmp_path / "columnar", True, lang=lang)
+    assert fast == general
+    notes = [row["merknader"] for row in csv.DictReader(general["output"].decode("utf-8-sig").splitlines(), delimiter=";")]
+    texts = {flag.kode: flag.text(lang) for flag in matrix.data.merknad}
+    assert any(texts["N-udekket"] in cell for cell in notes) and any(texts["N-avlastning"] in cell for cell in notes)
+    assert not any(re.search(r"\bN-[a-z0-9]+", cell) for cell in notes)
+    assert any(cell == f"{texts['N-avlastning']}; {texts['N-udekket']}" for cell in notes)  # sentences apart, in the flags' order
 
 
 @pytest.fixture
