@@ -14,37 +14,35 @@ from typing import Any
 
 from casestore.identity_text import who_text
 from casestore.store import Store, StoreError
-from matrix.messages import Lang, register, t
+from matrix.messages import Lang, t
 
-register(
-    {
-        "innsyn_ingen": {
-            "nb": "Fant ingen opplysninger om {person} som din bruker har tilgang til",
-            "en": "Found nothing about {person} that your user has access to",
-        },
-        "innsyn_tittel": {
-            "nb": "Innsyn: alt saksregisteret har om {person}",
-            "en": "Access request: everything the case store holds about {person}",
-        },
-        "innsyn_bydel": {"nb": "Bydel nå: {bydel}", "en": "District now: {bydel}"},
-        "innsyn_flytting": {
-            "nb": "{tid}: {fra} → {til} ({grunn}; av {hvem})",
-            "en": "{tid}: {fra} → {til} ({grunn}; by {hvem})",
-        },
-        "innsyn_kartlegging": {
-            "nb": "Kartlegging {nr} av {antall}, vurdert {dato}, registrert {tid} av {hvem}: foreslått gruppe {gruppe} ({regel})",
-            "en": "Assessment {nr} of {antall}, assessed {dato}, recorded {tid} by {hvem}: suggested group {gruppe} ({regel})",
-        },
-        "innsyn_beslutning": {
-            "nb": "Beslutning {tid} av {hvem}: gruppe {gruppe}{grunn}",
-            "en": "Decision {tid} by {hvem}: group {gruppe}{grunn}",
-        },
-        "innsyn_versjoner": {
-            "nb": "Ingenting er overskrevet: en rettelse er en ny kartlegging eller beslutning, og alle versjoner står her.",
-            "en": "Nothing is overwritten: a correction is a new assessment or decision, and every version is listed here.",
-        },
-    }
-)
+MESSAGES: dict[str, dict[str, str]] = {  # listed in matrix.messages.CATALOG_MODULES
+    "innsyn_ingen": {
+        "nb": "Fant ingen opplysninger om {person} som din bruker har tilgang til",
+        "en": "Found nothing about {person} that your user has access to",
+    },
+    "innsyn_tittel": {
+        "nb": "Innsyn: alt saksregisteret har om {person}",
+        "en": "Access request: everything the case store holds about {person}",
+    },
+    "innsyn_bydel": {"nb": "Bydel nå: {bydel}", "en": "District now: {bydel}"},
+    "innsyn_flytting": {
+        "nb": "{tid}: {fra} → {til} ({grunn}; av {hvem})",
+        "en": "{tid}: {fra} → {til} ({grunn}; by {hvem})",
+    },
+    "innsyn_kartlegging": {
+        "nb": "Kartlegging {nr} av {antall}, vurdert {dato}, registrert {tid} av {hvem}: foreslått gruppe {gruppe} ({regel})",
+        "en": "Assessment {nr} of {antall}, assessed {dato}, recorded {tid} by {hvem}: suggested group {gruppe} ({regel})",
+    },
+    "innsyn_beslutning": {
+        "nb": "Beslutning {tid} av {hvem}: gruppe {gruppe}{grunn}",
+        "en": "Decision {tid} by {hvem}: group {gruppe}{grunn}",
+    },
+    "innsyn_versjoner": {
+        "nb": "Ingenting er overskrevet: en rettelse er en ny kartlegging eller beslutning, og alle versjoner står her.",
+        "en": "Nothing is overwritten: a correction is a new assessment or decision, and every version is listed here.",
+    },
+}
 
 
 def person_record(store: Store, person_id: str) -> dict[str, Any]:

@@ -16,14 +16,11 @@ import sys
 from collections.abc import Callable
 
 from matrix.errors import DEBUG_VARIABLE, failure_message
-from matrix.messages import Lang, register, t
+from matrix.messages import Lang, t
 from matrix.safe_text import terminal_text
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
-
-register({"avbrutt": {"nb": "Avbrutt; ingenting er skrevet", "en": "Interrupted; nothing was written"}})
-
 
 def guarded(command: str, run: Callable[[], int], lang: Lang, error_exit: int = EXIT_FAILED) -> int:
     """`run()`'s exit code, or `error_exit` (EXIT_INTERRUPTED) after a message on stderr."""

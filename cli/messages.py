@@ -8,6 +8,7 @@ whole of `--help` and every usage error reads in the user's language (see `cli.p
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "avbrutt": {"nb": "Avbrutt; ingenting er skrevet", "en": "Interrupted; nothing was written"},
     # The program and its environment
     "cli_beskrivelse": {
         "nb": "Matrise for rusfeltet: klassifiser, forklar og tell opp boligbehov. Uten kommando: terminalgrensesnittet.",

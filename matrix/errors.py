@@ -12,26 +12,10 @@ from __future__ import annotations
 import errno
 from collections.abc import Mapping
 
-from matrix.messages import Lang, register, t
+from matrix.messages import Lang, t
 from matrix.safe_text import terminal_text
 
 DEBUG_VARIABLE = "RUSMATRISE_DEBUG"
-
-register({
-    "os_feil": {"nb": "Kan ikke fullføre: {fil}: {grunn}", "en": "Cannot finish: {fil}: {grunn}"},
-    "disk_full": {
-        "nb": "Disken er full ({fil}); ingenting er skrevet. Frigjør plass eller skriv til en annen disk",
-        "en": "The disk is full ({fil}); nothing was written. Free some space or write to another disk",
-    },
-    "for_stort": {
-        "nb": "Inndata er for store eller for dypt nestet til å behandles ({grunn})",
-        "en": "The input is too large or too deeply nested to process ({grunn})",
-    },
-    "intern_feil": {
-        "nb": "Intern feil ({type}) i {kommando}; ingenting er skrevet. Kjør med {variabel}=1 for detaljer, og meld feilen",
-        "en": "Internal error ({type}) in {kommando}; nothing was written. Run with {variabel}=1 for details, and report it",
-    },
-})
 
 
 class RusmatriseError(Exception):

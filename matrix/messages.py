@@ -77,6 +77,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "same person_id and vurdert_dato as row {rad}",
     },
     "ugyldig": {"nb": "ugyldig verdi: {detalj}", "en": "invalid value: {detalj}"},
+    # Failures any command may meet (matrix.errors)
+    "os_feil": {"nb": "Kan ikke fullføre: {fil}: {grunn}", "en": "Cannot finish: {fil}: {grunn}"},
+    "disk_full": {
+        "nb": "Disken er full ({fil}); ingenting er skrevet. Frigjør plass eller skriv til en annen disk",
+        "en": "The disk is full ({fil}); nothing was written. Free some space or write to another disk",
+    },
+    "for_stort": {
+        "nb": "Inndata er for store eller for dypt nestet til å behandles ({grunn})",
+        "en": "The input is too large or too deeply nested to process ({grunn})",
+    },
+    "intern_feil": {
+        "nb": "Intern feil ({type}) i {kommando}; ingenting er skrevet. Kjør med {variabel}=1 for detaljer, og meld feilen",
+        "en": "Internal error ({type}) in {kommando}; nothing was written. Run with {variabel}=1 for details, and report it",
+    },
     # Classification and explanation
     "ikke_nok_info": {
         "nb": "Ikke nok informasjon til å foreslå gruppe. Mangler: {felt}",
@@ -294,14 +308,15 @@ CATALOG_MODULES: tuple[str, ...] = (
     "tui.messages",
     "casestore.messages",
     "casestore.identity_text",
+    "casestore.innsyn",
 )
 
 CATALOG: dict[str, dict[str, str]] = {}
 _loaded: list[str] = []  # the CATALOG_MODULES registered so far, in order
 
 
-def register(messages: dict[str, dict[str, str]]) -> None:
-    """Add messages (each with "nb" and "en") to the catalog; prefer a MESSAGES dict in a CATALOG_MODULES module."""
+def _register(messages: dict[str, dict[str, str]]) -> None:
+    """Add one CATALOG_MODULES module's messages (each with "nb" and "en") to the catalog."""
     for key, entry in messages.items():
         if set(entry) != set(LANGS):
             raise ValueError(f"message {key!r} needs exactly the languages {LANGS}")
@@ -316,7 +331,7 @@ def _load_next() -> bool:
         return False
     name = CATALOG_MODULES[len(_loaded)]
     _loaded.append(name)
-    register(getattr(importlib.import_module(name), "MESSAGES", {}))
+    _register(getattr(importlib.import_module(name), "MESSAGES", {}))
     return True
 
 

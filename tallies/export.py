@@ -26,32 +26,6 @@ from tallies.suppression import HIDDEN as HIDDEN
 from tallies.suppression import SMALL as SMALL
 from tallies.suppression import Cell, PublishedValue, protect
 
-EXPLAIN: dict[str, dict[str, str]] = {
-    "bydel": {"nb": "Bydelen personen hører til (bydelens fulle navn)", "en": "The person's district (canonical name)"},
-    "gruppe": {"nb": "Gruppe 1–7 i matrisen (beslutning om den finnes, ellers forslaget)",
-               "en": "Group 1–7 of the matrix (the decision if any, else the suggestion)"},
-    "boligtype": {"nb": "Boligtypen gruppen trenger", "en": "The housing type the group needs"},
-    "boligstandard": {"nb": "Boligstandarden gruppen trenger", "en": "The housing standard the group needs"},
-    "ansvar": {"nb": "Hvem som har bosettingsansvaret: bydel eller vel (Velferdsetaten)",
-               "en": "Who is responsible for settling: bydel (district) or vel (Velferdsetaten)"},
-    "dekning": {"nb": "dekket: bor på nivået gruppen trenger; udekket: ingen varig bolig eller lavere nivå; "
-                      "overdekket: høyere nivå enn nødvendig; ukjent: boligsituasjon ukjent",
-                "en": "dekket: housed at the group's level; udekket: no permanent home or a lower level; "
-                      "overdekket: a higher level than needed; ukjent: housing unknown"},
-    "kjonn": {"nb": "Kjønn slik det står i kartleggingen", "en": "Sex as recorded in the assessment"},
-    "aldersgruppe": {"nb": "Alder i telleåret (fra fødselsår)", "en": "Age in the tally's year (from birth year)"},
-    "antall": {"nb": "Antall personer", "en": "Number of persons"},
-    "behov_personer": {"nb": "Personer i gruppene tilbudet sammenlignes med", "en": "Persons in the groups the supply is compared with"},
-    "behov_udekket": {"nb": "Av dem: uten varig bolig på gruppens nivå (dekning = udekket)",
-                      "en": "Of them: without a permanent home at their group's level (dekning = udekket)"},
-    "behov_tilbud": {"nb": "Boliger eller plasser per tilbudsdatoen (matrisefilens daterte tall)",
-                     "en": "Homes or places as of the supply date (the matrix file's dated figures)"},
-    "behov_mangel": {"nb": "Behov minus tilbud når behovet er størst, ellers 0; totalen er summen av radenes mangel",
-                     "en": "Need minus supply when need is larger, else 0; the total is the sum of the rows' shortfalls"},
-    "behov_overskudd": {"nb": "Tilbud minus behov når tilbudet er størst, ellers 0; trekkes aldri fra mangel",
-                        "en": "Supply minus need when supply is larger, else 0; never subtracted from a shortfall"},
-}
-
 
 @dataclass
 class Shown:
@@ -416,9 +390,9 @@ def _explanation_sheet(sheet: Any, result: Tally, publish: bool, lang: Lang, bol
     _append(sheet, [t("tally_forklaring", lang), ""])
     sheet["A1"].font = bold
     for key in (*result.by, "antall", "dekning"):
-        _append(sheet, [key, EXPLAIN[key][lang]])
+        _append(sheet, [key, t(f"forklaring_{key}", lang)])
     for key in ("behov_personer", "behov_udekket", "behov_tilbud", "behov_mangel", "behov_overskudd"):
-        _append(sheet, [t(key, lang), EXPLAIN[key][lang]])
+        _append(sheet, [t(key, lang), t(f"forklaring_{key}", lang)])
     _append(sheet, [])
     _append(sheet, [t("tilbud_tittel", lang, dato=supply.dato.isoformat()), t("behov_forklaring", lang, dato=supply.dato.isoformat())])
     _append(sheet, [t("tilbud_samlokaliserte", lang),
