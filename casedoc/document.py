@@ -95,10 +95,10 @@ def case_document_html(history: Sequence[StoredAssessment], classifier: Classifi
 
     assumed = " *"
     housing = [
-        (t("p_boligtype", lang), decided.boligtype + (assumed if group.boligtype.antatt else "")),
-        (t("p_boligstandard", lang), decided.boligstandard + (assumed if group.boligstandard.antatt else "")),
-        (t("p_bemanning", lang), decided.bemanning + (assumed if group.bemanning.antatt else "")),
-        (t("p_beliggenhet", lang), decided.beliggenhet + (assumed if group.beliggenhet.antatt else "")),
+        (t("p_boligtype", lang), group.boligtype.text(lang) + (assumed if group.boligtype.antatt else "")),
+        (t("p_boligstandard", lang), group.boligstandard.text(lang) + (assumed if group.boligstandard.antatt else "")),
+        (t("p_bemanning", lang), group.bemanning.text(lang) + (assumed if group.bemanning.antatt else "")),
+        (t("p_beliggenhet", lang), group.beliggenhet.text(lang) + (assumed if group.beliggenhet.antatt else "")),
         (t("p_ansvarlig", lang), decided.ansvarlig + (assumed if group.ansvar.antatt else "")),
         (t("p_boligtilbyder", lang), decided.boligtilbyder_navn + (assumed if group.boligtilbyder.antatt else "")),
         (t("p_dekning", lang), value_label("dekning", decided.dekning, lang)),

@@ -34,11 +34,10 @@ def run(args: argparse.Namespace) -> int:
     table.add_column(t("tekst_tilbyder", lang))
     table.add_column(t("tekst_tjeneste", lang))
     table.add_column(t("tekst_niva", lang))
-    tiers = {tier.id: tier.beskrivelse for tier in matrix.data.niva}
     providers = [p.navn for p in matrix.data.tilbyder]
     for provider in providers:
         for line in (x for x in lines if x.tilbyder == provider):
-            tier = f"{line.niva}: {tiers[line.niva]}" if line.niva in tiers else line.niva
+            tier = matrix.tier_text(line.niva, lang)
             table.add_row(rich_cell(provider), rich_cell(line.tjeneste), rich_cell(tier + (" *" if line.antatt else "")))
     if any(line.antatt for line in lines):
         table.caption = t("antatt_merke", args.lang)

@@ -12,6 +12,7 @@ from pathlib import Path
 from cli.common import matrix_or_exit, print_json, say
 from matrix import limits
 from matrix.assessment import AssessmentInvalid, parse_assessment
+from matrix.load import Matrix
 from matrix.messages import Lang, t
 from matrix.safe_json import JsonRefused, parse_json
 from matrix.safe_text import terminal_text
@@ -57,15 +58,17 @@ def _read(source: str, lang: Lang) -> object:
         return UNREADABLE
 
 
-def render_text(result: Classification, lang: Lang) -> str:
-    """The result in plain sentences, for people rather than scripts: words, not codes."""
+def render_text(result: Classification, matrix: Matrix, lang: Lang) -> str:
+    """The result in plain sentences, for people rather than scripts: words, not codes, and the
+    group's attributes in `lang` (the JSON keeps the matrix's values as written)."""
+    group = matrix.groups[result.gruppe]
     lines = [
         t("p_group", lang, gruppe=result.gruppe, navn=result.navn),
         result.begrunnelse,
         "",
-        f"{t('p_boligtype', lang)}: {result.boligtype} ({result.boligstandard})",
-        f"{t('p_bemanning', lang)}: {result.bemanning}",
-        f"{t('p_beliggenhet', lang)}: {result.beliggenhet}",
+        f"{t('p_boligtype', lang)}: {group.boligtype.text(lang)} ({group.boligstandard.text(lang)})",
+        f"{t('p_bemanning', lang)}: {group.bemanning.text(lang)}",
+        f"{t('p_beliggenhet', lang)}: {group.beliggenhet.text(lang)}",
         f"{t('p_ansvarlig', lang)}: {result.ansvar_tekst}",
         f"{t('p_dekning', lang)}: {value_label('dekning', result.dekning, lang)}",
     ]
@@ -104,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         say(gap.message(lang), err=True)
         return EXIT_INVALID
     if args.tekst:
-        say(render_text(result, lang))
+        say(render_text(result, matrix, lang))
     else:
         print_json(result.model_dump(mode="json"))
     return 0

@@ -149,12 +149,18 @@ class Matrix:
         """Who provides the home for `group` (for group 5: Velferdsetaten, while the district settles)."""
         return self._party(self.groups[group].boligtilbyder.verdi, district)
 
+    def tier_text(self, tier_id: str, lang: Lang = "nb") -> str:
+        """A tier of the service chain as people read it: "T2: Langvarige mildere problemer / …"
+        (the code alone says nothing); a code the chain does not describe stays as it is."""
+        tier = next((tier for tier in self.data.niva if tier.id == tier_id), None)
+        return f"{tier_id}: {tier.text(lang)}" if tier else tier_id
+
     def responsibility_text(self, group: int, district: str, lang: Lang = "nb") -> str:
         """Who settles and who provides the home, in words; assumed parts marked."""
         g = self.groups[group]
         return t("ansvar_tekst", lang, bosetter=self.responsible_name(group, district), bosetter_antatt=" *" if g.ansvar.antatt else "",
                  tilbyder=self.provider_name(group, district), tilbyder_antatt=" *" if g.boligtilbyder.antatt else "",
-                 boligtype=g.boligtype.verdi)
+                 boligtype=g.boligtype.text(lang))
 
 
 def _default_path() -> Path:

@@ -212,11 +212,16 @@ class TierService(_Strict):
 class Tier(Cited):
     id: Text
     beskrivelse: Text
+    beskrivelse_en: Text | None = None  # the same description in English (same `kilde`)
     grupper_trykt: list[int]
     grupper: list[int] = Field(min_length=1)
     lagt_til: GroupList | None = None  # why `grupper` differs from the printed range (antatt)
     varighet: Literal["alle", "kortvarig", "langvarig"]
     tjenester: list[TierService] = Field(min_length=1)
+
+    def text(self, lang: str) -> str:
+        """The description in `lang`: the English text where the file gives one, else as printed."""
+        return (self.beskrivelse_en or self.beskrivelse) if lang == "en" else self.beskrivelse
 
 
 class Respite(Cited):

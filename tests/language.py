@@ -50,6 +50,10 @@ _CODE = re.compile(r"%\(\w+\)\w|«[^»]*»|`[^`]*`|\{[^}]*\}|\[[^\]]*\]|\S*[_/]\
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜü]+")
 
 
+# (Norwegian key, English key) pairs of the matrix file
+TRANSLATED = (("verdi", "en"), ("tekst", "tekst_en"), ("hjelp", "hjelp_en"), ("nivaer", "nivaer_en"), ("beskrivelse", "beskrivelse_en"))
+
+
 def data_phrases(matrix_file: Path) -> list[str]:
     """Every string in the matrix file (names, services, values as the sources print them), longest first."""
     found: set[str] = set()
@@ -59,8 +63,11 @@ def data_phrases(matrix_file: Path) -> list[str]:
             if len(node) >= 3:
                 found.add(node)
         elif isinstance(node, dict):
+            # a text the file also gives in English is not data to the English product: showing
+            # its Norwegian side there is a leak (the group attributes, tier descriptions, …)
+            translated = {norwegian for norwegian, english in TRANSLATED if english in node}
             for key, value in node.items():
-                if key not in ("kilde", "sitat", "tekst_en", "en", "hjelp_en", "nivaer_en"):
+                if key not in ("kilde", "sitat", *(english for _, english in TRANSLATED)) and key not in translated:
                     walk(value)
         elif isinstance(node, list):
             for item in node:

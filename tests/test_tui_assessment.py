@@ -67,6 +67,8 @@ async def test_live_panel_follows_supervision_need_and_names_missing_fields(tmp_
         assert "G5-heldogn" in text and "tilsynsbehov: heldøgnsbemanning" in text
         assert "(verdi: heldogn)" not in text and "heldogn" not in text.replace("G5-heldogn", "")
         assert "Velferdsetaten" in text and "Bydel/NAV" in text  # services grouped by provider
+        # each tier with its description, not a bare code (issue 11, item 8)
+        assert "T0: Generelle behov" in text and "T4: Alvorlige langvarige problemer / behov for forsterket langvarig bistand" in text
         assert "udekket" in text  # homeless: coverage said in words
         await pilot.press("shift+tab", "shift+tab")  # back to atferd
         assert app.focused is screen.query_one("#f-atferd")

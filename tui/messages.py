@@ -223,7 +223,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "m_navn": {"nb": "Navn", "en": "Name"},
     "m_rules": {"nb": "Beslutningstabell (første regel som passer, vinner)", "en": "Decision table (the first rule that matches wins)"},
     "m_version": {"nb": "{navn}, versjon {versjon}", "en": "{navn}, version {versjon}"},
-    "m_persons_district": {"nb": "(personens bydel)", "en": "(the person's district)"},
     "k_filter": {"nb": "Alle grupper", "en": "All groups"},
     "k_lagt_til": {"nb": "(gruppe {grupper} lagt til *, antatt)", "en": "(group {grupper} added *, assumed)"},
     "k_tier": {

@@ -63,7 +63,7 @@ class ChainScreen(AppScreen):
             if self.group is not None and self.group not in tier.grupper:
                 continue
             varighet = tr("k_varighet_alle") if tier.varighet == "alle" else tr(f"varighet_{tier.varighet}")
-            label = tr("k_tier", id=tier.id, beskrivelse=tier.beskrivelse, grupper=_ranges(tier.grupper), varighet=varighet)
+            label = tr("k_tier", id=tier.id, beskrivelse=tier.text(self.rapp.lang), grupper=_ranges(tier.grupper), varighet=varighet)
             if tier.lagt_til:  # groups the product adds to the printed range: say so, with the mark
                 label += " " + tr("k_lagt_til", grupper=_ranges(tier.lagt_til.grupper))
             node = tree.root.add(as_text(label), expand=True)

@@ -55,13 +55,12 @@ class MatrixScreen(AppScreen):
             ("p_boligtilbyder", group.boligtilbyder),
         ):
             text.append(f"  {tr(label)}: ", style="bold")
-            value = self._responsible(attr.verdi) if label in ("p_ansvarlig", "p_boligtilbyder") else attr.verdi
+            value = self._responsible(attr.verdi) if label in ("p_ansvarlig", "p_boligtilbyder") else attr.text(self.rapp.lang)
             text.append(f"{terminal_text(value)}{ASSUMED if attr.antatt else ''}\n")
         return text
 
     def _responsible(self, code: str) -> str:
-        party = next((a for a in self.rapp.matrix.data.ansvar if a.kode == code), None)
-        return party.visning.format(bydel=tr("m_persons_district")) if party else code
+        return self.rapp.matrix.party_in_words(code, self.rapp.lang)
 
     def _rules(self) -> Text:
         lang = self.rapp.lang

@@ -198,10 +198,10 @@ class LivePanel(ScrollView, can_focus=True):
     def _housing(self, result: Classification) -> Text:
         group = self.matrix.groups[result.gruppe]
         rows: Iterable[tuple[str, str, bool]] = (
-            (tr("p_boligtype"), result.boligtype, group.boligtype.antatt),
-            (tr("p_boligstandard"), result.boligstandard, group.boligstandard.antatt),
-            (tr("p_bemanning"), result.bemanning, group.bemanning.antatt),
-            (tr("p_beliggenhet"), result.beliggenhet, group.beliggenhet.antatt),
+            (tr("p_boligtype"), group.boligtype.text(self.lang), group.boligtype.antatt),
+            (tr("p_boligstandard"), group.boligstandard.text(self.lang), group.boligstandard.antatt),
+            (tr("p_bemanning"), group.bemanning.text(self.lang), group.bemanning.antatt),
+            (tr("p_beliggenhet"), group.beliggenhet.text(self.lang), group.beliggenhet.antatt),
             (tr("p_ansvarlig"), result.ansvarlig, group.ansvar.antatt),
             (tr("p_boligtilbyder"), result.boligtilbyder_navn, group.boligtilbyder.antatt),
             (tr("p_dekning"), tr(f"dekning_{result.dekning}"), False),
@@ -219,14 +219,18 @@ class LivePanel(ScrollView, can_focus=True):
         return text
 
     def _services(self, result: Classification, varighet: str) -> Text:
-        by_provider: dict[str, list[str]] = {}
+        """The services by provider, and within each provider by tier, each tier with its
+        description (a bare "T2" tells a caseworker nothing)."""
+        by_provider: dict[str, dict[str, list[str]]] = {}
         for service in result.tjenester:
-            by_provider.setdefault(service.tilbyder, []).append(f"{service.tjeneste} ({service.niva})")
+            by_provider.setdefault(service.tilbyder, {}).setdefault(service.niva, []).append(service.tjeneste)
         text = Text("\n")
         text.append(_heading(tr("p_services", varighet=tr(f"varighet_{varighet}"))))
         text.append("\n")
-        for provider, names in by_provider.items():
+        for provider, tiers in by_provider.items():
             text.append(f"  {provider}\n", style="bold")
-            for name in names:
-                text.append(f"    • {name}\n")
+            for tier, names in tiers.items():
+                text.append(f"    {self.matrix.tier_text(tier, self.lang)}\n", style="italic")
+                for name in names:
+                    text.append(f"      • {name}\n")
         return text
