@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.command import CommandPalette
 from textual.widgets import Select, Tree
-from tui_pilot import SIZE, make_app, pilot_test, screen_text, text_of
+from tui_pilot import SIZE, make_app, pilot_test, screen_text, text_of, until
 
 from matrix import Matrix
 from tui.screens.caseload import CaseloadScreen
@@ -85,7 +85,7 @@ async def test_service_chain_filters_by_group(tmp_path: Path, matrix: Matrix) ->
 async def test_english_labels_with_lang_en(tmp_path: Path, matrix: Matrix) -> None:
     app = make_app(tmp_path / "c.sqlite", matrix, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: "New assessment" in screen_text(app), seconds=10)  # the footer paints late on a busy machine
         text = screen_text(app)
         assert "New assessment" in text and "Quit" in text and "All districts" in text
         assert "Avslutt" not in text
