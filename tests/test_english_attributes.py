@@ -64,7 +64,7 @@ def test_case_document_in_english(tmp_path: Path, matrix: Matrix, classifier: Cl
     with open_store(str(db)) as store:
         assessment = parse_assessment({**GROUP_5, "person_id": "P-5", "vurdert_dato": "2025-05-02"}, matrix)
         result = classifier.classify(assessment, today=date(2025, 5, 2))
-        store.record(assessment, result, "Kari", decide(matrix, assessment, result, result.gruppe, "Kari"))
+        store.record(assessment, result, decide(matrix, assessment, result, result.gruppe))
     out = tmp_path / "document.html"
     assert main(["utskrift", "P-5", "--db", str(db), "-o", str(out), "--lang", "en"]) == 0
     html = out.read_text(encoding="utf-8")
