@@ -1,5 +1,5 @@
-"""What a caseworker's TUI reads from the store: a caseload page, the caseload count and the
-tally records, for N synthetic persons, on SQLite and on PostgreSQL as an Alna `saksbehandler`
+"""What a caseworker's TUI reads from the store (a caseload page, the caseload count, the tally
+records) and one save, for N synthetic persons, on SQLite and on PostgreSQL as an Alna `saksbehandler`
 (row-level security on). Each read is run once to warm up, then timed as the mean of three.
 
     .venv/bin/python benchmarks/bench_store_reads.py [-n 3000] [--backend both|sqlite|postgres]
@@ -48,6 +48,20 @@ def _fill(url: str, persons: int) -> None:
 
 def _measure(label: str, url: str) -> dict[str, object]:
     from casestore import CaseFilter, open_store
+    from matrix import load_matrix
+    from matrix.assessment import parse_assessment
+    from rules import Classifier
+
+    matrix = load_matrix()
+    classifier = Classifier(matrix)
+    numbers = iter(range(10**6))
+
+    def save() -> None:  # one new person's assessment in Alna, as the TUI's save does
+        raw = {"person_id": f"BENCH-{next(numbers)}", "bydel": "Alna", "boevne": 2, "rus": 2, "psykisk_helse": 2, "somatisk_helse": 1,
+               "atferd": 1, "sosial_fungering": 2, "tilsynsbehov": "ukentlig", "behandlingsbehov": "nei", "vold_trusler": "nei",
+               "brannrisiko": "nei", "varighet": "langvarig", "boligsituasjon": "ordinar_bolig"}  # fmt: skip
+        assessment = parse_assessment(raw, matrix)
+        store.record(assessment, classifier.classify(assessment))
 
     with open_store(url, create=False) as store:
         return {
@@ -56,6 +70,7 @@ def _measure(label: str, url: str) -> dict[str, object]:
             "page_ms": _mean_ms(lambda: store.caseload(CaseFilter(), 0, 100)),
             "count_ms": _mean_ms(lambda: store.caseload_count(CaseFilter())),
             "tally_ms": _mean_ms(lambda: list(store.tally_records())),
+            "save_ms": _mean_ms(save, runs=10),
         }
 
 
