@@ -22,6 +22,7 @@ from casestore.models import (
     Reject,
     StoredAssessment,
     StoredDecision,
+    StoredDraft,
 )
 from casestore.sqlite import SQLiteStore
 from casestore.store import Store, StoreError
@@ -41,6 +42,7 @@ __all__ = [
     "StoreError",
     "StoredAssessment",
     "StoredDecision",
+    "StoredDraft",
     "decide",
     "default_path",
     "open_store",

@@ -30,7 +30,9 @@ FORMAT = "rusmatrise-backup"
 AUDIT_COLUMNS = (*AUDIT_FIELDS, "prev_hash", "hash")
 TABLES: dict[str, tuple[str, ...]] = {**CHAINED, "audit_log": AUDIT_COLUMNS}
 # Insert order: referenced rows first.
-ORDER = ("persons", "imports", "assessments", "decisions", "person_moves", "audit_log")
+ORDER = ("persons", "imports", "assessments", "decisions", "person_moves", "drafts", "audit_log")
+# Tables a backup made before their migration does not have: restored as empty.
+ADDED_LATER = {"drafts": 4}
 
 
 def write_backup(store: Store, path: str | Path) -> dict[str, int]:
@@ -65,6 +67,9 @@ def read_backup(path: str | Path) -> dict[str, Any]:
         raise StoreError("backup_les", fil=str(path), grunn=getattr(error, "strerror", None) or type(error).__name__) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT or not isinstance(document.get("tables"), dict):
         raise StoreError("backup_format", fil=str(path))
+    for table, version in ADDED_LATER.items():
+        if table not in document["tables"] and int(document.get("schema_version", 0) or 0) < version:
+            document["tables"][table] = {"columns": list(TABLES[table]), "rows": []}
     for table in ORDER:
         entry = document["tables"].get(table)
         if not isinstance(entry, dict) or entry.get("columns") != list(TABLES[table]) or not isinstance(entry.get("rows"), list):

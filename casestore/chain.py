@@ -54,6 +54,7 @@ CHAINED: dict[str, tuple[str, ...]] = {
         "decided_at", "matrise_versjon", "boligtype", "boligstandard", "ansvar", "dekning",
     ),
     "person_moves": ("id", "person_ref", "from_bydel", "to_bydel", "moved_at", "moved_by", "reason"),
+    "drafts": ("id", "person_ref", "bydel", "saved_at", "saved_by", "data", "completed_by"),
 }  # fmt: skip
 AUDIT_FIELDS = ("id", "at", "actor", "action", "table_name", "row_ref", "details", "row_hash")
 

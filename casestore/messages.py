@@ -133,6 +133,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store_caseworker": {"nb": "Saksbehandlerens navn er påkrevd", "en": "The caseworker's name is required"},
     "store_group": {"nb": "Gruppe {gruppe} finnes ikke i matrisen", "en": "Group {gruppe} does not exist in the matrix"},
     "store_no_assessment": {"nb": "Kartlegging {id} finnes ikke", "en": "Assessment {id} does not exist"},
+    "store_draft_who": {
+        "nb": "Et utkast trenger person_id og bydel",
+        "en": "A draft needs a person_id and a district",
+    },
+    "store_draft_not_open": {
+        "nb": "Utkastet er allerede fullført eller erstattet av et nyere; åpne personen på nytt",
+        "en": "The draft has already been completed or replaced by a newer one; open the person again",
+    },
     "store_busy": {
         "nb": "Databasen er opptatt (en annen bruker skriver); prøv igjen",
         "en": "The database is busy (another user is writing); try again",

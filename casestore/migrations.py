@@ -298,6 +298,32 @@ ORDER BY p.id;
 """
 )
 
+# Version 5: drafts, incomplete assessments saved to finish later. Append-only and chained like
+# every history table; never read by the tallies (they read assessments). Completing a draft
+# appends a row naming the assessment it became (`completed_by`), in the assessment's transaction.
+_V5 = (
+    """
+CREATE TABLE drafts (
+    id            INTEGER PRIMARY KEY,
+    person_ref    INTEGER NOT NULL REFERENCES persons(id),
+    bydel         TEXT NOT NULL,
+    saved_at      TEXT NOT NULL,
+    saved_by      TEXT NOT NULL,
+    data          TEXT NOT NULL,
+    completed_by  INTEGER REFERENCES assessments(id)
+);
+CREATE INDEX drafts_person ON drafts(person_ref, id);
+"""
+    + _audit_trigger(
+        "drafts",
+        "NEW.saved_at",
+        "NEW.saved_by",
+        "json_object('person', NEW.person_ref, 'bydel', NEW.bydel, 'completed_by', NEW.completed_by)",
+    )
+    + _append_only("drafts")
+    + _no_replace("drafts")
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "persons, assessments, decisions, imports and the audit log", _V1, pg_schema.V1),
     Migration(2, "hash chain over history and audit records; REPLACE refused", _V2, pg_schema.V2, after=_seal_existing),
@@ -316,6 +342,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "",
         pg_schema.V4,
     ),
+    Migration(5, "drafts: incomplete assessments, append-only, never counted", _V5, pg_schema.V5),
 )
 LATEST = MIGRATIONS[-1].version
 

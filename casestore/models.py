@@ -9,29 +9,48 @@ from typing import Any
 
 @dataclass(frozen=True)
 class CaseFilter:
-    """Caseload filters; None means "any". `search` matches part of the person_id, any case."""
+    """Caseload filters; None means "any". `search` matches part of the person_id, any case.
+
+    `due_on_or_before`: only persons whose latest assessment is dated that day or earlier (due
+    for reassessment: the caller knows the matrix's threshold). `oldest_first`: sorted by the
+    latest assessment's date, oldest first, instead of by person_id. `with_drafts`: also the
+    persons who have only an open draft (the caseload screen); every other reader leaves it off,
+    so a draft never reaches a tally, an indicator or a trend.
+    """
 
     bydel: str | None = None
     gruppe: int | None = None
     dekning: str | None = None
     search: str = ""
+    due_on_or_before: date | None = None
+    oldest_first: bool = False
+    with_drafts: bool = False
 
 
 @dataclass(frozen=True)
 class CaseRow:
-    """One person in the caseload: the latest assessment and its decision, if any."""
+    """One person in the caseload: the latest assessment and its decision, if any.
+
+    With an open draft `draft` is True; a person with only a draft (never assessed) has no
+    group, coverage or assessment (None, "" and None), and `vurdert_dato` is the day the draft
+    was saved."""
 
     person_id: str
     bydel: str
-    gruppe: int  # the final decided group, else the suggested one
-    suggested_gruppe: int
+    gruppe: int | None  # the final decided group, else the suggested one; None: only a draft
+    suggested_gruppe: int | None
     decided: bool
     dekning: str
     vurdert_dato: date
-    assessment_id: int
+    assessment_id: int | None
     data: dict[str, Any]  # the canonical fields as recorded, for facts the rules read
     decided_by: str | None = None  # who recorded the decision in force (None: not decided)
     decided_by_verified: bool = False  # a database login, not an OS user or an old free-text name
+    draft: bool = False
+
+    @property
+    def assessed(self) -> bool:
+        return self.assessment_id is not None
 
 
 @dataclass(frozen=True)
@@ -79,6 +98,25 @@ class StoredAssessment:
     @property
     def final_gruppe(self) -> int:
         return self.decision.final_gruppe if self.decision else self.gruppe
+
+
+@dataclass(frozen=True)
+class StoredDraft:
+    """An incomplete assessment saved to finish later: the form's fields as typed (texts,
+    unchecked), never classified, never counted. `completed_by` is set on the row that closes
+    a draft: the assessment it became (history is append-only, so completing adds a row)."""
+
+    id: int
+    person_id: str
+    bydel: str
+    saved_at: str
+    saved_by: str
+    data: dict[str, str]
+    completed_by: int | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.completed_by is None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,17 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from casestore.chain import AUDIT_FIELDS, CHAINED, Breach, ChainHead, verify_records
-from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, Identity, ImportReport, StoredAssessment, StoredDecision
+from casestore.models import (
+    AuditEntry,
+    CaseFilter,
+    CaseRow,
+    DecisionInput,
+    Identity,
+    ImportReport,
+    StoredAssessment,
+    StoredDecision,
+    StoredDraft,
+)
 from casestore.store import StoreError
 from matrix.assessment import Assessment
 from matrix.load import Matrix
@@ -84,6 +94,24 @@ WITH ranked AS (
 """
 
 
+# The caseload: each person's current assessment (as CURRENT), its latest decision and the
+# person's latest draft row (open unless it completed the draft). Tallies never read this.
+CASELOAD = """
+WITH l AS (
+    SELECT p.person_id,
+           (SELECT a.id FROM assessments a JOIN persons q ON q.id = a.person_ref WHERE q.person_id = p.person_id
+            ORDER BY a.vurdert_dato DESC, a.id DESC LIMIT 1) AS aid,
+           (SELECT MAX(y.id) FROM drafts y JOIN persons q ON q.id = y.person_ref WHERE q.person_id = p.person_id) AS xid
+    FROM persons p
+    WHERE NOT EXISTS (SELECT 1 FROM persons o WHERE o.person_id = p.person_id AND o.id < p.id)  -- one row per id, as CURRENT
+)
+"""
+CASELOAD_FROM = """
+    FROM l LEFT JOIN assessments c ON c.id = l.aid
+    LEFT JOIN decisions d ON d.id = (SELECT MAX(e.id) FROM decisions e WHERE e.assessment_ref = c.id)
+    LEFT JOIN drafts x ON x.id = l.xid"""
+
+
 def content(assessment: Assessment) -> tuple[str, str]:
     """The assessment's canonical fields as stored (JSON text) and their SHA-256."""
     data = {**assessment.canonical(), "ekstra": assessment.ekstra}
@@ -97,6 +125,7 @@ class SqlStore(ABC):
     location: str
     clock: Clock
     current_sql: str = CURRENT  # how "each person's current state" is found on this backend
+    caseload_sql: str = CASELOAD  # … and each person's current state and latest draft, for the caseload
 
     # -- what a backend supplies -------------------------------------------------------------
     @abstractmethod
@@ -200,7 +229,10 @@ class SqlStore(ABC):
         assessment: Assessment,
         classification: Classification,
         decision: DecisionInput | None = None,
+        draft: int | None = None,
     ) -> int:
+        """With `draft` (an open draft of this person), the draft is completed by this
+        assessment in the same transaction: both or neither."""
         data, sha = content(assessment)
         who = self._who()
         with self._write() as tx:
@@ -209,7 +241,57 @@ class SqlStore(ABC):
             assessment_id = self._insert_assessment(tx, person_ref, assessment, classification, who, at, data, sha, None)
             if decision is not None:
                 self._insert_decision(tx, assessment_id, decision, at, who)
+            if draft is not None:
+                self._complete_draft(tx, person_ref, draft, assessment_id, assessment.bydel, who, at)
         return assessment_id
+
+    # -- drafts ----------------------------------------------------------------------------
+    def save_draft(self, person_id: str, bydel: str, data: Mapping[str, str]) -> int:
+        """Save an incomplete assessment (the form's fields as typed) for `person_id` placed in
+        `bydel` (a canonical district name), as the store's identity; a new row each time, the
+        latest is the open one."""
+        if not person_id.strip() or not bydel.strip():
+            raise StoreError("store_draft_who")
+        text = json.dumps({str(k): str(v) for k, v in data.items()}, ensure_ascii=False, sort_keys=True)
+        who = self._who()
+        with self._write() as tx:
+            at = self._now()
+            person_ref = self._person_ref(tx, person_id, who, at, bydel)
+            return tx.insert(
+                "INSERT INTO drafts(person_ref, bydel, saved_at, saved_by, data, completed_by) VALUES (?, ?, ?, ?, ?, NULL) RETURNING id",
+                (person_ref, bydel, at, who, text),
+            )
+
+    def _complete_draft(self, tx: Tx, person_ref: int, draft: int, assessment_id: int, bydel: str, actor: str, at: str) -> None:
+        latest = tx.one(  # the id's latest draft, whichever of its records (PostgreSQL: one per district) holds it
+            """SELECT y.id, y.completed_by FROM drafts y JOIN persons q ON q.id = y.person_ref
+               WHERE q.person_id = (SELECT person_id FROM persons WHERE id = ?) ORDER BY y.id DESC LIMIT 1""",
+            (person_ref,),
+        )
+        if latest is None or latest["id"] != draft or latest["completed_by"] is not None:
+            raise StoreError("store_draft_not_open")
+        tx.insert(
+            "INSERT INTO drafts(person_ref, bydel, saved_at, saved_by, data, completed_by) VALUES (?, ?, ?, ?, '{}', ?) RETURNING id",
+            (person_ref, bydel, at, actor, assessment_id),
+        )
+
+    def drafts(self, person_id: str) -> list[StoredDraft]:
+        """Every draft row of the person, oldest first: saved drafts and the completions."""
+        with self._read() as tx:
+            rows = tx.all(
+                """SELECT x.*, p.person_id FROM drafts x JOIN persons p ON p.id = x.person_ref
+                   WHERE p.person_id = ? ORDER BY x.id""",
+                (person_id,),
+            )
+        return [
+            StoredDraft(r["id"], r["person_id"], r["bydel"], r["saved_at"], r["saved_by"], json.loads(r["data"]), r["completed_by"])
+            for r in rows
+        ]
+
+    def open_draft(self, person_id: str) -> StoredDraft | None:
+        """The person's latest draft unless it has been completed."""
+        found = self.drafts(person_id)
+        return found[-1] if found and found[-1].open else None
 
     def record_decision(self, assessment_id: int, decision: DecisionInput) -> int:
         who = self._who()
@@ -309,10 +391,12 @@ class SqlStore(ABC):
 
     @staticmethod
     def _where(where: CaseFilter) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
+        """The caseload's WHERE over CASELOAD's columns (c: the current assessment, x: the
+        latest draft row): assessed persons, and with `with_drafts` those with only an open draft."""
+        clauses = ["(c.id IS NOT NULL OR (x.id IS NOT NULL AND x.completed_by IS NULL))" if where.with_drafts else "c.id IS NOT NULL"]
         params: list[Any] = []
         if where.bydel:
-            clauses.append("c.bydel = ?")
+            clauses.append("COALESCE(c.bydel, x.bydel) = ?")
             params.append(where.bydel)
         if where.gruppe is not None:
             clauses.append("COALESCE(d.final_gruppe, c.gruppe) = ?")
@@ -320,23 +404,28 @@ class SqlStore(ABC):
         if where.dekning:
             clauses.append("COALESCE(d.dekning, c.dekning) = ?")
             params.append(where.dekning)
+        if where.due_on_or_before is not None:
+            clauses.append("c.vurdert_dato <= ?")  # ISO dates: text order is date order
+            params.append(where.due_on_or_before.isoformat())
         if where.search.strip():
             pattern = where.search.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            clauses.append("lower(c.person_id) LIKE ? ESCAPE '\\'")
+            clauses.append("lower(l.person_id) LIKE ? ESCAPE '\\'")
             params.append(f"%{pattern}%")
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        return " WHERE " + " AND ".join(clauses), params
 
     def caseload(self, where: CaseFilter, offset: int = 0, limit: int = 100) -> list[CaseRow]:
         sql_where, params = self._where(where)
+        order = "shown_date, l.person_id" if where.oldest_first else "l.person_id"
         with self._read() as tx:
             rows = tx.all(
-                self.current_sql
-                + """SELECT c.person_id, c.bydel, COALESCE(d.final_gruppe, c.gruppe) AS gruppe, c.gruppe AS suggested,
-                            d.id IS NOT NULL AS decided, COALESCE(d.dekning, c.dekning) AS dekning, c.vurdert_dato,
-                            c.id AS aid, c.data, d.id AS decision_id, d.caseworker AS decided_by
-                     FROM current c LEFT JOIN decisions d ON d.id = c.did"""
+                self.caseload_sql
+                + """SELECT l.person_id, COALESCE(c.bydel, x.bydel) AS bydel, COALESCE(d.final_gruppe, c.gruppe) AS gruppe,
+                            c.gruppe AS suggested, d.id IS NOT NULL AS decided, COALESCE(d.dekning, c.dekning, '') AS dekning,
+                            COALESCE(c.vurdert_dato, substr(x.saved_at, 1, 10)) AS shown_date, c.id AS aid, c.data,
+                            d.id AS decision_id, d.caseworker AS decided_by, x.id IS NOT NULL AND x.completed_by IS NULL AS draft"""
+                + CASELOAD_FROM
                 + sql_where
-                + " ORDER BY c.person_id LIMIT ? OFFSET ?",
+                + f" ORDER BY {order} LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             )
         return [
@@ -347,11 +436,12 @@ class SqlStore(ABC):
                 suggested_gruppe=r["suggested"],
                 decided=bool(r["decided"]),
                 dekning=r["dekning"],
-                vurdert_dato=date.fromisoformat(r["vurdert_dato"]),
+                vurdert_dato=date.fromisoformat(r["shown_date"]),
                 assessment_id=r["aid"],
-                data=json.loads(r["data"]),
+                data=json.loads(r["data"]) if r["data"] is not None else {},
                 decided_by=r["decided_by"],
                 decided_by_verified=r["decision_id"] is not None and self._verified("decisions", r["decision_id"]),
+                draft=bool(r["draft"]),
             )
             for r in rows
         ]
@@ -359,7 +449,7 @@ class SqlStore(ABC):
     def caseload_count(self, where: CaseFilter) -> int:
         sql_where, params = self._where(where)
         with self._read() as tx:
-            row = tx.one(self.current_sql + "SELECT COUNT(*) AS n FROM current c LEFT JOIN decisions d ON d.id = c.did" + sql_where, params)
+            row = tx.one(self.caseload_sql + "SELECT COUNT(*) AS n" + CASELOAD_FROM + sql_where, params)
             return int(row["n"]) if row else 0
 
     def districts_in_use(self) -> list[str]:

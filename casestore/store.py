@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 from casestore.chain import Breach, ChainHead
-from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, Identity, ImportReport, StoredAssessment
+from casestore.models import AuditEntry, CaseFilter, CaseRow, DecisionInput, Identity, ImportReport, StoredAssessment, StoredDraft
 from matrix.assessment import Assessment
 from matrix.errors import RusmatriseError
 from matrix.load import Matrix
@@ -52,9 +52,21 @@ class Store(Protocol):
         assessment: Assessment,
         classification: Classification,
         decision: DecisionInput | None = None,
+        draft: int | None = None,
     ) -> int:
-        """Append an assessment (and optionally its decision) in one transaction; returns its id."""
+        """Append an assessment (and optionally its decision) in one transaction; returns its id.
+        With `draft`, the person's open draft is completed by it in the same transaction."""
         ...
+
+    def save_draft(self, person_id: str, bydel: str, data: dict[str, str]) -> int:
+        """Save an incomplete assessment, never classified or counted; returns the draft's id."""
+        ...
+
+    def drafts(self, person_id: str) -> list[StoredDraft]:
+        """The person's draft rows, oldest first (saved drafts and completions)."""
+        ...
+
+    def open_draft(self, person_id: str) -> StoredDraft | None: ...
 
     def record_decision(self, assessment_id: int, decision: DecisionInput) -> int: ...
 

@@ -75,6 +75,7 @@ def test_backup_restore_verify_round_trip(store_url: str, tmp_path: Path, pg_clu
     assert run(capsys, "import", str(EXPORT), "--db", store_url)[0] == 0
     with open_store(store_url, create=False) as store:
         store.move_person(store.caseload(CaseFilter())[0].person_id, "Alna", "flyttet")
+        store.save_draft("UTKAST-1", "Alna", {"person_id": "UTKAST-1", "bydel": "Alna", "rus": "4"})
         _, head = store.verify()
         persons = store.person_count()
     backup = tmp_path / "kopi" / "backup.json"
@@ -88,6 +89,7 @@ def test_backup_restore_verify_round_trip(store_url: str, tmp_path: Path, pg_clu
         with open_store(target, create=False) as restored:
             assert restored.person_count() == persons
             assert restored.verify() == (None, head)
+            assert restored.open_draft("UTKAST-1").data["rus"] == "4"  # drafts are history too
         code, _, err = run(capsys, "restore", str(backup), "--db", target, "--lang", "en")
         assert code == 1 and "empty" in err
         assert run(capsys, "import", str(EXPORT), "--db", target)[0] == 0  # the restored store takes new writes on its chain

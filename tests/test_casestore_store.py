@@ -131,7 +131,7 @@ def test_history_tables_refuse_update_and_delete(store: Store, save, raw) -> Non
             raw(statement)
     if not isinstance(store, SQLiteStore):
         with pytest.raises(_refused(), match="append-only"):
-            raw("TRUNCATE assessments, decisions, audit_log")
+            raw("TRUNCATE assessments, decisions, drafts, audit_log")  # drafts refer to assessments
     assert store.history("P-0001")[0].gruppe == 1
     assert store.verify()[0] is None
 
