@@ -113,6 +113,7 @@ class StoredDraft:
     saved_by: str
     data: dict[str, str]
     completed_by: int | None = None
+    verified: bool = False  # saved_by is a database login (PostgreSQL), not an unverified OS user
 
     @property
     def open(self) -> bool:

@@ -284,7 +284,8 @@ class SqlStore(ABC):
                 (person_id,),
             )
         return [
-            StoredDraft(r["id"], r["person_id"], r["bydel"], r["saved_at"], r["saved_by"], json.loads(r["data"]), r["completed_by"])
+            StoredDraft(r["id"], r["person_id"], r["bydel"], r["saved_at"], r["saved_by"], json.loads(r["data"]), r["completed_by"],
+                        self._verified("drafts", r["id"]))
             for r in rows
         ]
 

@@ -309,6 +309,7 @@ CATALOG_MODULES: tuple[str, ...] = (
     "casestore.messages",
     "casestore.identity_text",
     "casestore.innsyn",
+    "casestore.caseload_export",
 )
 
 CATALOG: dict[str, dict[str, str]] = {}

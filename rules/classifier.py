@@ -251,6 +251,19 @@ class Classifier:
         """The notes that ask for a new assessment (those reading the days since it, e.g. N-gammel)."""
         return [code for code in self.flag_codes(values, gruppe, dekning, days) if code in self._reassess_codes]
 
+    def reassessment_after_days(self) -> int | None:
+        """The fewest days since an assessment at which a reassessment note (N-gammel: `over =
+        365`, so 366) can hold, read from the matrix's own conditions on the assessment's age;
+        None when the matrix has no such note. The caseload filters on it in the database."""
+        found = [
+            compare.over + 1 if compare.over is not None else compare.minst
+            for flag in self.flags
+            if flag.kode in self._reassess_codes
+            for _, compare in comparisons(flag.naar)
+            if compare.felt == AGE_FIELD and (compare.over is not None or compare.minst is not None)
+        ]
+        return min((days for days in found if days is not None), default=None)
+
     def verdict(self, values: Mapping[str, Any], days: int | None) -> Verdict:
         """Group, rule, coverage, warnings and notes of a validated input; once per class."""
         key = self.class_key(values, days)

@@ -21,10 +21,11 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from casestore import CaseRow, Store
+from casestore.caseload_export import reassessment_codes
 from casestore.identity_text import identity_line
 from matrix.load import Matrix
 from matrix.messages import Lang
-from rules import Classifier, days_since
+from rules import Classifier
 from tui.collector import CHECK_SECONDS, IdleCollector
 from tui.screens.caseload import CaseloadScreen
 from tui.text import localize_bindings, tr
@@ -106,7 +107,7 @@ class RusmatriseApp(App[None]):
     # -- shared helpers --------------------------------------------------------------------
     def reassessment_flags(self, row: CaseRow) -> list[str]:
         """The matrix's notes that ask for a new assessment (e.g. N-gammel), for a caseload row."""
-        return self.classifier.reassessment_codes(row.data, row.gruppe, row.dekning, days_since(row.vurdert_dato, self.today))
+        return reassessment_codes(self.classifier, row, self.today)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Our commands in the app's language. Of Textual's own: Quit asks first (as q does), the
@@ -143,7 +144,8 @@ class RusmatriseApp(App[None]):
         from tui.screens.assessment import AssessmentScreen
 
         base = self.store.latest_assessment(person_id) if person_id else None
-        self.push_screen(AssessmentScreen(base))
+        draft = self.store.open_draft(person_id) if person_id else None  # an open draft is what the caseworker left off
+        self.push_screen(AssessmentScreen(base, draft))
 
     def print_document(self, person_id: str) -> Path | None:
         """The person's case document as HTML in the documents folder (dated, never over an old file)."""

@@ -36,6 +36,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "b_import": {"nb": "Les inn fil", "en": "Import file"},
     "b_search": {"nb": "Søk", "en": "Search"},
     "b_save": {"nb": "Lagre", "en": "Save"},
+    "b_save_draft": {"nb": "Lagre utkast", "en": "Save draft"},
+    "b_sort_oldest": {"nb": "Eldste først", "en": "Oldest first"},
     "b_back": {"nb": "Tilbake", "en": "Back"},
     "b_close": {"nb": "Lukk", "en": "Close"},
     "b_export": {"nb": "Eksporter", "en": "Export"},
@@ -65,6 +67,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "c_suggested": {"nb": "forslag", "en": "suggested"},
     "c_decided_by": {"nb": "Besluttet av", "en": "Decided by"},
     "c_outdated": {"nb": "eldre enn 12 mnd", "en": "older than 12 months"},
+    "c_draft": {"nb": "utkast", "en": "draft"},
+    "c_no_group": {"nb": "– (bare utkast)", "en": "– (draft only)"},
+    "c_due_only": {"nb": "Forfalt til ny kartlegging", "en": "Due for reassessment"},
+    "c_all_dates": {"nb": "Alle, forfalt eller ikke", "en": "All, due or not"},
+    "c_sorted_oldest": {"nb": "eldste kartlegging først", "en": "oldest assessment first"},
+    "c_sorted_person": {"nb": "sortert etter person", "en": "sorted by person"},
+    "c_export_stem": {"nb": "saksliste", "en": "caseload"},
+    "c_export_to": {
+        "nb": "Skriv sakslisten slik den er filtrert nå til (.csv eller .xlsx):",
+        "en": "Write the caseload list as filtered now to (.csv or .xlsx):",
+    },
+    "c_exported": {"nb": "Skrev {antall} personer til {fil}", "en": "Wrote {antall} persons to {fil}"},
+    "c_exported_1": {"nb": "Skrev {antall} person til {fil}", "en": "Wrote {antall} person to {fil}"},
     "c_all_districts": {"nb": "Alle bydeler", "en": "All districts"},
     "c_all_groups": {"nb": "Alle grupper", "en": "All groups"},
     "c_all_coverage": {"nb": "Alle dekningsstatuser", "en": "All coverage"},
@@ -151,6 +166,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Latest assessment of {dato}. Changes are saved as a new assessment; the old one is kept.",
     },
     "f_unsaved": {"nb": "ulagrede endringer", "en": "unsaved changes"},
+    "f_draft": {
+        "nb": "Utkast lagret {tid} av {hvem}: ikke besluttet og ikke talt med før det lagres med Ctrl+S",
+        "en": "Draft saved {tid} by {hvem}: not decided and not counted until saved with Ctrl+S",
+    },
     "f_saved_state": {"nb": "lagret", "en": "saved"},
     # Live panel
     "p_title": {"nb": "Forslag", "en": "Suggestion"},
@@ -192,6 +211,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "d_save": {"nb": "Lagre", "en": "Save"},
     "d_cancel": {"nb": "Avbryt", "en": "Cancel"},
     "d_saved": {"nb": "Lagret: {person}, gruppe {gruppe}", "en": "Saved: {person}, group {gruppe}"},
+    "d_draft_saved": {
+        "nb": "Utkast lagret for {person}; det telles ikke før kartleggingen fullføres",
+        "en": "Draft saved for {person}; it is not counted until the assessment is completed",
+    },
+    "d_draft_needs": {
+        "nb": "Et utkast trenger gyldig person-id og bydel",
+        "en": "A draft needs a valid person id and district",
+    },
     "d_cannot_save": {"nb": "Kan ikke lagre ennå: {grunn}", "en": "Cannot save yet: {grunn}"},
     "d_decision_only": {
         "nb": "Kartleggingen er uendret: bare beslutningen lagres, på kartleggingen fra {dato}.",
@@ -214,6 +241,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "h_accepted": {"nb": "forslaget godtatt", "en": "suggestion accepted"},
     "h_override": {"nb": "avvik fra forslag {fra}; begrunnelse: {grunn}", "en": "differs from suggestion {fra}; reason: {grunn}"},
     "h_no_decision": {"nb": "Ingen beslutning registrert", "en": "No decision recorded"},
+    "h_drafts": {"nb": "Utkast (telles ikke)", "en": "Drafts (not counted)"},
+    "h_draft_open": {
+        "nb": "Utkast lagret {tid} av {hvem}: venter på å bli fullført",
+        "en": "Draft saved {tid} by {hvem}: waiting to be completed",
+    },
+    "h_draft_saved": {
+        "nb": "Utkast lagret {tid} av {hvem}",
+        "en": "Draft saved {tid} by {hvem}",
+    },
+    "h_draft_completed": {
+        "nb": "Utkastet fullført som kartlegging {tid} av {hvem}",
+        "en": "Draft completed as an assessment {tid} by {hvem}",
+    },
     "h_changes": {"nb": "Endret siden forrige: {liste}", "en": "Changed since the previous one: {liste}"},
     "h_no_changes": {"nb": "Ingen endringer i svarene siden forrige", "en": "No answers changed since the previous one"},
     "h_group_change": {"nb": "gruppe {fra} → {til}", "en": "group {fra} → {til}"},
@@ -259,13 +299,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help_caseload": {
         "nb": "Sakslisten viser hver person med siste kartlegging: bydel, gruppe (besluttet eller forslag), dekning og "
-        "dato. «eldre enn 12 mnd» betyr at personen bør kartlegges på nytt. Filtrer med feltene øverst, søk med /, "
-        "Enter åpner siste kartlegging, h viser historikken, n starter en ny kartlegging. Listen lastes etter hvert "
-        "som du blar.",
+        "dato. «eldre enn 12 mnd» betyr at personen bør kartlegges på nytt, «utkast» at en ufullstendig kartlegging "
+        "venter. Filtrer med feltene øverst (også bare dem som er forfalt til ny kartlegging), o sorterer eldste "
+        "kartlegging først, søk med /, e skriver listen slik den vises til en fil. Enter åpner siste kartlegging "
+        "(eller utkastet), h viser historikken, n starter en ny kartlegging. Listen lastes etter hvert som du blar.",
         "en": "The caseload shows each person's latest assessment: district, group (decided or suggested), coverage and "
-        "date. 'older than 12 months' means the person should be reassessed. Filter with the fields at the top, "
-        "search with /, Enter opens the latest assessment, h shows the history, n starts a new assessment. The list "
-        "loads as you scroll.",
+        "date. 'older than 12 months' means the person should be reassessed, 'draft' that an incomplete assessment "
+        "is waiting. Filter with the fields at the top (also only those due for reassessment), o sorts the oldest "
+        "assessment first, search with /, e writes the list as shown to a file. Enter opens the latest assessment "
+        "(or the draft), h shows the history, n starts a new assessment. The list loads as you scroll.",
     },
     "help_assessment": {
         "nb": "Fyll ut skjemaet til venstre; panelet til høyre viser forslaget mens du skriver: gruppen, regelen som "

@@ -1,7 +1,10 @@
 """Assess one person: the form on the left, the live suggestion on the right, Ctrl+S to save.
 
 A saved assessment is never changed: saving edited answers appends a new assessment; saving
-unchanged answers of an existing assessment records only a new decision on it.
+unchanged answers of an existing assessment records only a new decision on it. Ctrl+L saves
+what the form holds as a draft (incomplete answers are fine; a person id and a district are
+needed): never classified or counted, it opens again next time and becomes an assessment when
+saved with Ctrl+S.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 
-from casestore import DecisionInput, StoredAssessment, StoreError
+from casestore import DecisionInput, StoredAssessment, StoredDraft, StoreError
 from casestore.identity_text import identity_who, who_text
 from matrix.assessment import Assessment, AssessmentInvalid, parse_assessment
+from matrix.values import parse_person_id
 from rules import TableGap
 from rules.result import Classification
 from tui.display import shown
@@ -29,16 +33,23 @@ from tui.widgets.assessment_form import AssessmentForm
 from tui.widgets.live_panel import LivePanel
 
 
+def _day(stamp: str) -> str:
+    """dd.mm.yyyy of a stored ISO timestamp (as recorded; a stamp of another shape as it is)."""
+    return f"{stamp[8:10]}.{stamp[5:7]}.{stamp[0:4]}" if len(stamp) >= 10 and stamp[4] == "-" else stamp
+
+
 class AssessmentScreen(AppScreen):
     HELP_KEY = "help_assessment"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "b_save", priority=True),
+        Binding("ctrl+l", "save_draft", "b_save_draft", priority=True),
         Binding("escape", "back", "b_back"),
     ]
 
-    def __init__(self, base: StoredAssessment | None = None) -> None:
+    def __init__(self, base: StoredAssessment | None = None, draft: StoredDraft | None = None) -> None:
         super().__init__()
         self.base = base
+        self.draft = draft  # an open draft of this person: the form starts from it, saving completes it
         self.specs = form_fields(self.rapp.matrix, self.rapp.lang)
         self.labels = {spec.felt: spec.name for spec in self.specs}
         localize_bindings(self, self.rapp.lang)
@@ -58,16 +69,24 @@ class AssessmentScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = tr("s_assessment")
-        self.sub_title = shown(self.base.person_id) if self.base else ""
+        person = self.draft.person_id if self.draft else self.base.person_id if self.base else None
+        self.sub_title = shown(person) if person else ""
         form = self.query_one(AssessmentForm)
-        if self.base is not None:
+        if self.draft is not None:
+            form.load({"person_id": self.draft.person_id, **self.draft.data})
+        elif self.base is not None:
             form.load(self.base.data)
-            form.control("person_id").disabled = True
         else:
             form.load({"vurdert_dato": self.rapp.today})
+        form.control("person_id").disabled = person is not None
         self._initial = form.raw()
         self.refresh_live()
-        form.control("bydel" if self.base else "person_id").focus()
+        form.control("bydel" if person else "person_id").focus()
+
+    @property
+    def decision_only(self) -> bool:
+        """Saving records only a decision on the shown assessment (its answers unchanged, no draft)."""
+        return self.base is not None and self.draft is None and not self.dirty
 
     # -- live classification ---------------------------------------------------------------
     @property
@@ -96,7 +115,7 @@ class AssessmentScreen(AppScreen):
             self.problem = gap.message(app.lang)
         else:
             form.show_errors({})
-            decision = self.base.decision if self.base is not None and not self.dirty else None
+            decision = self.base.decision if self.base is not None and self.decision_only else None
             decided = (decision, app.classifier.with_group(result, assessment, decision.final_gruppe, app.lang)) if decision else None
             panel.show(result, assessment.varighet, decided)
             self.assessment, self.result, self.problem = assessment, result, ""
@@ -104,7 +123,10 @@ class AssessmentScreen(AppScreen):
 
     def _show_state(self) -> None:
         parts = []
-        if self.base is not None:
+        if self.draft is not None:
+            who = who_text(self.draft.saved_by, self.draft.verified, self.rapp.lang)
+            parts.append(tr("f_draft", tid=_day(self.draft.saved_at), hvem=shown(who)))
+        elif self.base is not None:
             parts.append(tr("f_existing", dato=self.base.vurdert_dato.strftime("%d.%m.%Y")))
         state = "f_unsaved" if self.dirty else "f_saved_state" if self.base is not None else "f_no_changes"
         parts.append(f"({tr(state)})")
@@ -118,7 +140,7 @@ class AssessmentScreen(AppScreen):
         if self.assessment is None or self.result is None:
             self.notify(tr("d_cannot_save", grunn=shown(self.problem)), severity="warning")
             return
-        decision_only = self.base is not None and not self.dirty
+        decision_only = self.decision_only
         note = tr("d_decision_only", dato=self.base.vurdert_dato.strftime("%d.%m.%Y")) if decision_only and self.base else ""
         saved_as = identity_who(self.rapp.identity, self.rapp.lang)
         dialog = SaveDecisionDialog(self.rapp.matrix, self.assessment, self.result, saved_as, note)
@@ -129,11 +151,11 @@ class AssessmentScreen(AppScreen):
             return
         store = self.rapp.store
         try:
-            if self.base is not None and not self.dirty:
+            if self.decision_only and self.base is not None:
                 store.record_decision(self.base.id, decision)
                 saved_id = self.base.id
             else:
-                saved_id = store.record(self.assessment, self.result, decision)
+                saved_id = store.record(self.assessment, self.result, decision, draft=self.draft.id if self.draft else None)
             # Someone else saved this person while the form was open: both versions are kept
             # (history is append-only); say so, so that nobody thinks theirs replaced the other.
             newer = store.assessments_since(self.assessment.person_id, self.base.id if self.base else 0, exclude=saved_id)
@@ -150,6 +172,28 @@ class AssessmentScreen(AppScreen):
                 timeout=30,
             )
         self.notify(tr("d_saved", person=shown(self.assessment.person_id), gruppe=decision.final_gruppe))
+        self.dismiss(True)
+
+    def action_save_draft(self) -> None:
+        """Save the form as it is, incomplete answers and all, to finish later; never counted."""
+        app = self.rapp
+        raw = self.query_one(AssessmentForm).raw()
+        district = app.matrix.districts.resolve(raw.get("bydel", ""))
+        person = self.draft.person_id if self.draft else self.base.person_id if self.base else raw.get("person_id", "")
+        try:
+            person = parse_person_id(person)
+        except ValueError:  # pydantic's custom error is one: the field's own message says why
+            person = ""
+        if not person or district is None:
+            self.notify(tr("d_draft_needs"), severity="warning")
+            return
+        try:
+            app.store.save_draft(person, district.navn, {k: v for k, v in raw.items() if k != "person_id"})
+        except StoreError as error:
+            self.notify(shown(error.message(app.lang)), severity="error", timeout=10)
+            return
+        self._initial = raw
+        self.notify(tr("d_draft_saved", person=shown(person)))
         self.dismiss(True)
 
     def action_back(self) -> None:

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from casestore import StoredAssessment
+from casestore import StoredAssessment, StoredDraft
 from casestore.identity_text import who_text
 from matrix.safe_text import terminal_text
 from tui.display import shown
@@ -84,7 +84,25 @@ class HistoryScreen(AppScreen):
         for entry in self.entries:
             body.mount(Static(self._entry_text(entry, previous), classes="history-entry"))
             previous = entry
+        drafts = self.rapp.store.drafts(self.person_id)
+        if drafts:
+            body.mount(Static(self._drafts_text(drafts), classes="history-entry"))
         body.scroll_end(animate=False)
+
+    @staticmethod
+    def _drafts_text(drafts: list[StoredDraft]) -> Text:
+        """Drafts in words, each saved one and each completion: a draft is never a decision."""
+        text = Text(tr("h_drafts"), style="bold underline")
+        text.append("\n")
+        for number, draft in enumerate(drafts):
+            who = terminal_text(who_text(draft.saved_by, draft.verified, app_lang()))
+            if draft.open:
+                is_open = number == len(drafts) - 1
+                line = tr("h_draft_open" if is_open else "h_draft_saved", tid=_when(draft.saved_at), hvem=who)
+            else:
+                line = tr("h_draft_completed", tid=_when(draft.saved_at), hvem=who)
+            text.append(line + "\n")
+        return text
 
     def _entry_text(self, entry: StoredAssessment, previous: StoredAssessment | None) -> Text:
         text = Text(tr("h_assessment", dato=entry.vurdert_dato.strftime("%d.%m.%Y")), style="bold underline")
