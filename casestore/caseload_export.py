@@ -37,6 +37,12 @@ MESSAGES: dict[str, dict[str, str]] = {  # listed in matrix.messages.CATALOG_MOD
         "nb": "{fil} finnes fra før; velg et annet navn (en fil overskrives aldri)",
         "en": "{fil} already exists; choose another name (a file is never overwritten)",
     },
+    "saksliste_skrevet": {"nb": "Skrev {antall} personer til {fil}", "en": "Wrote {antall} persons to {fil}"},
+    "saksliste_skrevet_1": {"nb": "Skrev {antall} person til {fil}", "en": "Wrote {antall} person to {fil}"},
+    "saksliste_ingen_frist": {
+        "nb": "Matrisen har ingen merknad om ny kartlegging (som N-gammel); --forfalt kan ikke brukes",
+        "en": "The matrix has no note asking for reassessment (such as N-gammel); --forfalt cannot be used",
+    },
     "saksliste_besluttet": {"nb": "besluttet", "en": "decided"},
     "saksliste_forslag": {"nb": "forslag", "en": "suggested"},
     "saksliste_bare_utkast": {"nb": "bare utkast", "en": "draft only"},

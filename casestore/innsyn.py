@@ -4,7 +4,7 @@ readable document.
 Everything the store holds about the person and that the user may see (the database's access
 rules apply: a caseworker exports only persons of their own district): every assessment with
 its answers, the group suggested and why, every decision with who made it, when and the reason,
-and the placements and moves between districts. Nothing is ever overwritten: a correction is a
+the placements and moves between districts, and every draft (an unfinished assessment). Nothing is ever overwritten: a correction is a
 new assessment or decision, so the record shows each version in order.
 """
 
@@ -38,6 +38,14 @@ MESSAGES: dict[str, dict[str, str]] = {  # listed in matrix.messages.CATALOG_MOD
         "nb": "Beslutning {tid} av {hvem}: gruppe {gruppe}{grunn}",
         "en": "Decision {tid} by {hvem}: group {gruppe}{grunn}",
     },
+    "innsyn_utkast": {
+        "nb": "Utkast lagret {tid} av {hvem} (ufullstendig kartlegging, ikke besluttet)",
+        "en": "Draft saved {tid} by {hvem} (an incomplete assessment, not decided)",
+    },
+    "innsyn_utkast_fullfort": {
+        "nb": "Utkastet ble fullført som kartlegging {tid} av {hvem}",
+        "en": "The draft was completed as an assessment {tid} by {hvem}",
+    },
     "innsyn_versjoner": {
         "nb": "Ingenting er overskrevet: en rettelse er en ny kartlegging eller beslutning, og alle versjoner står her.",
         "en": "Nothing is overwritten: a correction is a new assessment or decision, and every version is listed here.",
@@ -48,7 +56,8 @@ MESSAGES: dict[str, dict[str, str]] = {  # listed in matrix.messages.CATALOG_MOD
 def person_record(store: Store, person_id: str) -> dict[str, Any]:
     """The person's whole record as JSON-ready data; StoreError when there is nothing to show."""
     history = store.history(person_id)
-    if not history:
+    drafts = store.drafts(person_id)
+    if not history and not drafts:
         raise StoreError("innsyn_ingen", person=person_id)
     return {
         "person_id": person_id,
@@ -83,6 +92,10 @@ def person_record(store: Store, person_id: str) -> dict[str, Any]:
             }
             for a in history
         ],
+        "utkast": [
+            {"id": d.id, "lagret": d.saved_at, "lagret_av": d.saved_by, "opplysninger": d.data, "fullfort_som_kartlegging": d.completed_by}
+            for d in drafts
+        ],
     }
 
 
@@ -111,5 +124,12 @@ def readable(record: dict[str, Any], lang: Lang = "nb") -> str:
             why = f" ({d['begrunnelse_for_avvik']})" if d["begrunnelse_for_avvik"] else ""
             decider = who_text(d["saksbehandler"], d["saksbehandler_verifisert"], lang)
             lines.append("  " + t("innsyn_beslutning", lang, tid=d["tid"][:16], hvem=decider, gruppe=d["endelig_gruppe"], grunn=why))
+    if record.get("utkast"):
+        lines.append("")
+    for d in record.get("utkast", []):
+        key = "innsyn_utkast_fullfort" if d["fullfort_som_kartlegging"] is not None else "innsyn_utkast"
+        lines.append(t(key, lang, tid=d["lagret"][:16], hvem=d["lagret_av"]))
+        for name, value in d["opplysninger"].items():
+            lines.append(f"  {name}: {value}")
     lines += ["", t("innsyn_versjoner", lang)]
     return "\n".join(lines) + "\n"

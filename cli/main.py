@@ -87,6 +87,10 @@ UTSKRIFT_PERSON = option("person", metavar="mv_person", help="o_utskrift_person"
 UTSKRIFT_DB = option("--db", required=True, metavar="mv_url", help="o_db_utskrift")
 UTSKRIFT_OUTPUT = option("-o", "--output", required=True, metavar="mv_fil", help="o_utskrift_output")
 FELTER_MARKDOWN = option("--markdown", action="store_true", help="o_markdown")
+CASELOAD_OUTPUT = option("-o", "--output", required=True, metavar="mv_fil", help="o_saksliste_output")
+CASELOAD_DISTRICT = option("--bydel", metavar="mv_bydel", help="o_saksliste_bydel")
+CASELOAD_DUE = option("--forfalt", action="store_true", help="o_forfalt")
+CASELOAD_OLDEST = option("--eldste-forst", action="store_true", help="o_eldste_forst")
 
 COMMANDS: tuple[Command, ...] = (
     Command("tui", "cmd_tui", (TUI_DB, TUI_CREATE, TUI_DEMO, MATRIX)),
@@ -101,6 +105,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("matrix", "cmd_matrix", (JSON, MATRIX)),
     Command("check", "cmd_check", (MATRIX, CHECK_CASES)),
     Command("utskrift", "cmd_utskrift", (UTSKRIFT_PERSON, UTSKRIFT_DB, UTSKRIFT_OUTPUT, MATRIX)),
+    Command("saksliste", "cmd_saksliste", (STORE_DB, CASELOAD_OUTPUT, CASELOAD_DISTRICT, CASELOAD_DUE, CASELOAD_OLDEST, MATRIX)),
     Command("felter", "cmd_felter", (FELTER_MARKDOWN, MATRIX)),
     Command("demo", "cmd_demo", (DEMO_N, DEMO_SEED, DEMO_OUTPUT, MATRIX)),
     Command("verify", "cmd_verify", (VERIFY_DB,)),

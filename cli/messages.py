@@ -101,6 +101,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "utskrift til saksmappen: én persons kartlegging, forslag, beslutning, tjenester og historikk (.html eller .pdf)",
         "en": "the case document: one person's assessment, suggestion, decision, services and history (.html or .pdf)",
     },
+    "cmd_saksliste": {
+        "nb": "sakslisten til fil (.csv eller .xlsx), som i terminalgrensesnittet: også utkast, og bare personer du har tilgang til",
+        "en": "the caseload list to a file (.csv or .xlsx), as in the terminal UI: drafts included, and only persons you may see",
+    },
+    "o_saksliste_output": {
+        "nb": ".csv eller .xlsx; en fil som finnes fra før, overskrives aldri",
+        "en": ".csv or .xlsx; an existing file is never overwritten",
+    },
+    "o_saksliste_bydel": {"nb": "bare personer i denne bydelen", "en": "only persons in this district"},
+    "o_forfalt": {
+        "nb": "bare personer som er forfalt til ny kartlegging (matrisens frist, N-gammel)",
+        "en": "only persons due for reassessment (the matrix's limit, N-gammel)",
+    },
+    "o_eldste_forst": {"nb": "eldste kartlegging først", "en": "oldest assessment first"},
     "cmd_felter": {
         "nb": "alle kolonnene i en kartlegging: påkrevd eller ikke, tillatte verdier og stavemåter",
         "en": "every column of an assessment: required or not, allowed values and spellings",

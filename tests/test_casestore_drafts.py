@@ -17,6 +17,7 @@ import psycopg
 import pytest
 
 from casestore import CaseFilter, SQLiteStore, Store, StoreError, open_store
+from casestore.innsyn import person_record, readable
 from matrix import Matrix
 from matrix.assessment import parse_assessment
 from rules import Classifier
@@ -72,6 +73,14 @@ def test_a_draft_is_marked_never_counted_and_completed_into_an_assessment(store:
 
     assert store.verify()[0] is None
     assert sum(1 for entry in store.audit_log("drafts")) == 3
+
+
+def test_the_right_of_access_shows_drafts(store: Store) -> None:
+    store.save_draft("NY-1", "Alna", PARTIAL)
+    record = person_record(store, "NY-1")  # a person with only a draft has a record too
+    assert record["kartlegginger"] == [] and record["utkast"][0]["opplysninger"] == PARTIAL
+    text = readable(record, "nb")
+    assert "Utkast lagret" in text and "brukers_onske: egen leilighet" in text
 
 
 def test_a_draft_needs_a_person_and_a_district(store: Store) -> None:

@@ -7,7 +7,7 @@ list and the history, never counted, and later completed into a real decision.""
 from __future__ import annotations
 
 import csv
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -118,6 +118,29 @@ def test_export_is_what_the_store_lets_the_user_see_and_csv_is_neutralised(tmp_p
     assert [r["person_id"] for r in rows] == ["'=HYPERLINK(1)", "B-13", "C-11", "D-0", "E-UTKAST"]
     assert [r["ny_vurdering"] for r in rows] == ["due", "due", "", "", ""]
     assert rows[-1]["status"] == "draft only" and rows[-1]["utkast"] == "draft" and rows[-1]["gruppe"] == ""
+
+
+def test_the_command_writes_the_same_list(tmp_path: Path, matrix: Matrix, classifier: Classifier,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from cli.main import main
+
+    db = tmp_path / "case.sqlite"
+    today = date.today()
+    with open_store(str(db)) as store:
+        for person_id, days, bydel in (("A-2", 730, "Alna"), ("B-13", 396, "Alna"), ("C-11", 335, "Alna"), ("S-2", 800, "Stovner")):
+            assessment = parse_assessment({**BASELINE, "person_id": person_id, "bydel": bydel,
+                                           "vurdert_dato": today - timedelta(days=days)}, matrix)
+            store.record(assessment, classifier.classify(assessment))
+    out = tmp_path / "forfalt.csv"
+    assert main(["saksliste", "--db", str(db), "-o", str(out), "--forfalt", "--eldste-forst", "--bydel", "alna"]) == 0
+    assert str(out.resolve()) in capsys.readouterr().out  # the full path
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert [(r["person_id"], r["ny_vurdering"]) for r in rows] == [("A-2", "forfalt"), ("B-13", "forfalt")]
+    assert main(["saksliste", "--db", str(db), "-o", str(out)]) == 1  # never over an old file
+    assert "finnes fra før" in capsys.readouterr().err
+    assert main(["saksliste", "--db", str(db), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert main(["saksliste", "--db", str(db), "-o", str(tmp_path / "y.csv"), "--bydel", "Narnia", "--lang", "en"]) == 2
+    assert "Narnia" in capsys.readouterr().err
 
 
 async def _type(pilot, text: str) -> None:
