@@ -23,7 +23,7 @@ from matrix.assessment import Assessment, AssessmentInvalid, parse_assessment
 from matrix.values import parse_person_id
 from rules import TableGap
 from rules.result import Classification
-from tui.display import shown
+from tui.display import shown, when_text
 from tui.form_spec import form_fields
 from tui.screens.base import AppScreen
 from tui.screens.confirm import ConfirmDialog
@@ -31,11 +31,6 @@ from tui.screens.save_decision import SaveDecisionDialog
 from tui.text import localize_bindings, tr
 from tui.widgets.assessment_form import AssessmentForm
 from tui.widgets.live_panel import LivePanel
-
-
-def _day(stamp: str) -> str:
-    """dd.mm.yyyy of a stored ISO timestamp (as recorded; a stamp of another shape as it is)."""
-    return f"{stamp[8:10]}.{stamp[5:7]}.{stamp[0:4]}" if len(stamp) >= 10 and stamp[4] == "-" else stamp
 
 
 class AssessmentScreen(AppScreen):
@@ -125,7 +120,7 @@ class AssessmentScreen(AppScreen):
         parts = []
         if self.draft is not None:
             who = who_text(self.draft.saved_by, self.draft.verified, self.rapp.lang)
-            parts.append(tr("f_draft", tid=_day(self.draft.saved_at), hvem=shown(who)))
+            parts.append(tr("f_draft", tid=when_text(self.draft.saved_at), hvem=shown(who)))
         elif self.base is not None:
             parts.append(tr("f_existing", dato=self.base.vurdert_dato.strftime("%d.%m.%Y")))
         state = "f_unsaved" if self.dirty else "f_saved_state" if self.base is not None else "f_no_changes"

@@ -8,6 +8,7 @@ drafts are listed and marked in words; `e` writes the list as shown to a file.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar, cast
@@ -201,7 +202,7 @@ class CaseloadScreen(AppScreen):
 
     def action_sort_oldest(self) -> None:
         """Oldest assessment first (who is most overdue), or back to by person id."""
-        self.where = CaseFilter(**{**self.where.__dict__, "oldest_first": not self.where.oldest_first})
+        self.where = replace(self.where, oldest_first=not self.where.oldest_first)
         self.reload(keep=self.current_person())
 
     @on(Input.Submitted, "#search")

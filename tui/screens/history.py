@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -14,20 +13,12 @@ from textual.widgets import Footer, Header, Static
 from casestore import StoredAssessment, StoredDraft
 from casestore.identity_text import who_text
 from matrix.safe_text import terminal_text
-from tui.display import shown
+from tui.display import shown, when_text
 from tui.form_spec import form_fields
 from tui.screens.base import AppScreen
 from tui.text import app_lang, localize_bindings, tr
 
 _NOT_COMPARED = ("person_id", "ekstra")
-
-
-def _when(stamp: str) -> str:
-    """An ISO timestamp as local day and time."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%d.%m.%Y %H:%M")
-    except ValueError:
-        return stamp
 
 
 def changes(before: dict[str, Any], after: dict[str, Any], labels: dict[str, str]) -> list[str]:
@@ -98,9 +89,9 @@ class HistoryScreen(AppScreen):
             who = terminal_text(who_text(draft.saved_by, draft.verified, app_lang()))
             if draft.open:
                 is_open = number == len(drafts) - 1
-                line = tr("h_draft_open" if is_open else "h_draft_saved", tid=_when(draft.saved_at), hvem=who)
+                line = tr("h_draft_open" if is_open else "h_draft_saved", tid=when_text(draft.saved_at), hvem=who)
             else:
-                line = tr("h_draft_completed", tid=_when(draft.saved_at), hvem=who)
+                line = tr("h_draft_completed", tid=when_text(draft.saved_at), hvem=who)
             text.append(line + "\n")
         return text
 
@@ -108,14 +99,14 @@ class HistoryScreen(AppScreen):
         text = Text(tr("h_assessment", dato=entry.vurdert_dato.strftime("%d.%m.%Y")), style="bold underline")
         source = tr("h_imported") if entry.imported else ""
         recorder = who_text(entry.recorded_by, entry.verified, app_lang())
-        recorded = tr("h_recorded", tid=_when(entry.recorded_at), hvem=terminal_text(recorder))
+        recorded = tr("h_recorded", tid=when_text(entry.recorded_at), hvem=terminal_text(recorder))
         text.append(f"  ({recorded}{'; ' + source if source else ''})\n")
         suggested = tr("h_suggested", gruppe=entry.gruppe, regel=terminal_text(entry.regel), versjon=terminal_text(entry.matrise_versjon))
         text.append(suggested + "\n")
         if not entry.decisions:
             text.append(tr("h_no_decision") + "\n", style="italic")
         for decision in entry.decisions:
-            line = tr("h_decision", tid=_when(decision.decided_at), gruppe=decision.final_gruppe,
+            line = tr("h_decision", tid=when_text(decision.decided_at), gruppe=decision.final_gruppe,
                       hvem=terminal_text(who_text(decision.caseworker, decision.verified, app_lang())))
             how = (tr("h_override", fra=decision.suggested_gruppe, grunn=terminal_text(decision.reason or "")) if decision.overridden
                    else tr("h_accepted"))
