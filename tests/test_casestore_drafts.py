@@ -122,16 +122,17 @@ def test_row_level_security_applies_to_drafts(site: Site) -> None:  # noqa: F811
     with site.store("alna") as alna:
         alna.save_draft("ALN-7", "Alna", {"person_id": "ALN-7", "bydel": "Alna"})
         with pytest.raises(StoreError):
-            alna.save_draft("STO-7", "Stovner", {"person_id": "STO-7"})  # another district's
-        with pytest.raises(StoreError):
-            alna.save_draft("STO-1", "Alna", {"person_id": "STO-1"})  # another district's person
+            alna.save_draft("STO-7", "Stovner", {"person_id": "STO-7"})  # a draft in another district
+        alna.save_draft("STO-1", "Alna", {"person_id": "STO-1", "rus": "2"})  # Alna's own record of the id, as for an assessment
     with site.store("stovner") as stovner:
         stovner.save_draft("STO-8", "Stovner", {"person_id": "STO-8", "bydel": "Stovner"})
         assert stovner.open_draft("ALN-7") is None and "ALN-7" not in _ids(stovner.caseload(CaseFilter(with_drafts=True)))
+        assert stovner.open_draft("STO-1") is None  # Alna's draft is on Alna's record, not on Stovner's person
+        assert [a.gruppe for a in stovner.history("STO-1")] == [2]
     with site.store("alna") as alna:
-        assert _ids(alna.caseload(CaseFilter(with_drafts=True))) == ["ALN-1", "ALN-2", "ALN-7"]
-        assert alna.open_draft("STO-8") is None
+        assert _ids(alna.caseload(CaseFilter(with_drafts=True))) == ["ALN-1", "ALN-2", "ALN-7", "STO-1"]
+        assert alna.open_draft("STO-8") is None and alna.history("STO-1") == []
         assert alna.open_draft("ALN-7").saved_by == site.users["alna"]  # who saved it is the login
-    assert all("STO" not in repr(row) for row in site.sql("alna", "SELECT * FROM drafts"))
+    assert all("Stovner" not in repr(row) and "STO-8" not in repr(row) for row in site.sql("alna", "SELECT * FROM drafts"))
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         site.sql("plan", "SELECT count(*) FROM drafts")  # a planner sees aggregates only, never a draft
