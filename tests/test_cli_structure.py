@@ -72,7 +72,7 @@ def test_each_option_is_declared_once() -> None:
     assert source.count('"aldersgruppe"') == 0, "the tally keys come from tallies.keys"
     takes_matrix = [command.name for command in COMMANDS if any("--matrix" in o.flags for o in command.options)]
     assert takes_matrix == ["tui", "classify", "reclassify", "tally", "supply", "indicators", "report", "chain", "matrix", "check",
-                            "utskrift", "felter", "demo", "import"]
+                            "utskrift", "saksliste", "felter", "demo", "import"]
     assert declared.count("--dato") == 1
 
 

@@ -313,11 +313,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Fyll ut skjemaet til venstre; panelet til høyre viser forslaget mens du skriver: gruppen, regelen som "
         "avgjorde og betingelsene som holdt, advarsler og merknader, bolig (* = antatt verdi) og tjenestene i "
         "tiltakskjeden. Mangler det svar, står det hvilke. Ctrl+S lagrer: godta forslaget eller velg en annen gruppe "
-        "med begrunnelse. En lagret kartlegging endres aldri; nye svar blir en ny kartlegging.",
+        "med begrunnelse. En lagret kartlegging endres aldri; nye svar blir en ny kartlegging. Ctrl+L lagrer et utkast "
+        "når svarene ikke er komplette (person-id og bydel holder): det telles ikke, og neste gang personen åpnes, "
+        "fortsetter du der du slapp.",
         "en": "Fill in the form on the left; the panel on the right shows the suggestion as you type: the group, the "
         "deciding rule and the conditions that held, warnings and notes, housing (* = assumed value) and the services "
         "in the chain. If answers are missing it says which. Ctrl+S saves: accept the suggestion or choose another "
-        "group with a reason. A saved assessment never changes; new answers become a new assessment.",
+        "group with a reason. A saved assessment never changes; new answers become a new assessment. Ctrl+L saves a draft "
+        "when the answers are incomplete (a person id and district are enough): it is not counted, and the next time "
+        "the person is opened you continue where you left off.",
     },
     "help_history": {
         "nb": "Alle kartlegginger og beslutninger for personen, eldst først, og hva som endret seg mellom dem.",
