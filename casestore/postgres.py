@@ -48,7 +48,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from casestore.migrations import LATEST, SchemaTooNew, migrate_postgres
 from casestore.models import Identity
-from casestore.sqlstore import CURRENT_BY_ID, Clock, Row, SqlStore, utc_now
+from casestore.sqlstore import CASELOAD_BY_ID, CURRENT_BY_ID, Clock, Row, SqlStore, utc_now
 from casestore.store import StoreError
 from casestore.url import shown_url
 
@@ -96,6 +96,7 @@ class PostgresStore(SqlStore):
     """`casestore.store.Store` on a PostgreSQL database."""
 
     current_sql = CURRENT_BY_ID  # several records of one id (one per district) are one person
+    caseload_sql = CASELOAD_BY_ID  # … in the caseload too, with the id's latest draft
 
     def __init__(self, url: str, clock: Clock = utc_now, migrate: bool = True) -> None:
         self.url = url

@@ -95,16 +95,31 @@ WITH ranked AS (
 
 
 # The caseload: each person's current assessment (as CURRENT), its latest decision and the
-# person's latest draft row (open unless it completed the draft). Tallies never read this.
+# person's latest draft row (open unless it completed the draft), as `l` (person_id, aid, xid).
+# Tallies never read this. Drafts are few, so each person's latest one is aggregated once.
+# SQLite: one persons row per id, so a page walks the person_id index and stops after one page.
 CASELOAD = """
-WITH l AS (
+WITH xl AS (
+    SELECT person_ref, MAX(id) AS xid FROM drafts GROUP BY person_ref
+), l AS (
     SELECT p.person_id,
-           (SELECT a.id FROM assessments a JOIN persons q ON q.id = a.person_ref WHERE q.person_id = p.person_id
-            ORDER BY a.vurdert_dato DESC, a.id DESC LIMIT 1) AS aid
-    FROM persons p
-    WHERE NOT EXISTS (SELECT 1 FROM persons o WHERE o.person_id = p.person_id AND o.id < p.id)  -- one row per id, as CURRENT
-), xl AS (  -- each id's latest draft row: drafts are few, so aggregated once rather than looked up per person
+           (SELECT a.id FROM assessments a WHERE a.person_ref = p.id ORDER BY a.vurdert_dato DESC, a.id DESC LIMIT 1) AS aid,
+           xl.xid
+    FROM persons p LEFT JOIN xl ON xl.person_ref = p.id
+)
+"""
+# PostgreSQL: several records of one id are one person (as CURRENT_BY_ID); an id is listed when
+# it has a visible assessment or a visible draft.
+CASELOAD_BY_ID = """
+WITH ranked AS (
+    SELECT q.person_id, a.id AS aid,
+           ROW_NUMBER() OVER (PARTITION BY q.person_id ORDER BY a.vurdert_dato DESC, a.id DESC) AS n
+    FROM assessments a JOIN persons q ON q.id = a.person_ref
+), xl AS (
     SELECT q.person_id, MAX(y.id) AS xid FROM drafts y JOIN persons q ON q.id = y.person_ref GROUP BY q.person_id
+), l AS (
+    SELECT COALESCE(r.person_id, xl.person_id) AS person_id, r.aid, xl.xid
+    FROM (SELECT person_id, aid FROM ranked WHERE n = 1) r FULL JOIN xl ON xl.person_id = r.person_id
 )
 """
 DECISION_JOIN = """
@@ -114,8 +129,7 @@ CASELOAD_FROM = (
     FROM l LEFT JOIN assessments c ON c.id = l.aid"""
     + DECISION_JOIN
     + """
-    LEFT JOIN xl ON xl.person_id = l.person_id
-    LEFT JOIN drafts x ON x.id = xl.xid"""
+    LEFT JOIN drafts x ON x.id = l.xid"""
 )
 
 
