@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from textual.widgets import DataTable, Input, Select
 from tui_pilot import SIZE, TODAY, make_app, pilot_test, text_of, until
 
-from casestore import CaseFilter, open_store
+from casestore import CaseFilter, StoredDraft, open_store
 from casestore.caseload_export import HEADER, write_caseload
 from matrix import Matrix
 from matrix.assessment import parse_assessment
@@ -208,3 +208,16 @@ async def test_a_draft_is_saved_marked_never_counted_and_completed(tmp_path: Pat
         drafts = app.store.drafts("UTKAST-1")
         assert [d.open for d in drafts] == [True, False] and drafts[-1].completed_by == app.store.latest_assessment("UTKAST-1").id
         assert app.store.verify()[0] is None
+
+
+@pilot_test
+async def test_a_drafts_recorded_name_is_shown_as_written(tmp_path: Path, matrix: Matrix) -> None:
+    """Who saved a draft is shown literally in the state line (a plain Text: no markup, no escapes)."""
+    app = make_app(tmp_path / "case.sqlite", matrix)
+    draft = StoredDraft(1, "P-1", "Alna", "2025-05-30T10:00:00+00:00", "[b]ola\x1b[2J", {"bydel": "Alna"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(AssessmentScreen(None, draft))
+        await pilot.pause()
+        state = text_of(app.screen.query_one("#assessment-state"))
+        assert "[b]ola" in state and "\\[" not in state and "\x1b" not in state

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Static
 from casestore import DecisionInput, StoredAssessment, StoredDraft, StoreError
 from casestore.identity_text import identity_who, who_text
 from matrix.assessment import Assessment, AssessmentInvalid, parse_assessment
+from matrix.safe_text import terminal_text
 from matrix.values import parse_person_id
 from rules import TableGap
 from rules.result import Classification
@@ -120,7 +121,7 @@ class AssessmentScreen(AppScreen):
         parts = []
         if self.draft is not None:
             who = who_text(self.draft.saved_by, self.draft.verified, self.rapp.lang)
-            parts.append(tr("f_draft", tid=when_text(self.draft.saved_at), hvem=shown(who)))
+            parts.append(tr("f_draft", tid=when_text(self.draft.saved_at), hvem=terminal_text(who)))  # into Text, not markup
         elif self.base is not None:
             parts.append(tr("f_existing", dato=self.base.vurdert_dato.strftime("%d.%m.%Y")))
         state = "f_unsaved" if self.dirty else "f_saved_state" if self.base is not None else "f_no_changes"
