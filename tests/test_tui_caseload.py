@@ -75,5 +75,5 @@ async def test_old_assessments_are_flagged_in_words(tmp_path: Path, matrix: Matr
         flags = _column(table, "c_status")
         for row, flag in zip(screen.rows, flags, strict=True):
             old = (TODAY - row.vurdert_dato).days > 365
-            assert flag == ("eldre enn 12 mnd" if old else ""), (row.vurdert_dato, flag)
-        assert "eldre enn 12 mnd" in flags and "" in flags
+            assert flag == ("ny kartlegging" if old else ""), (row.vurdert_dato, flag)
+        assert "ny kartlegging" in flags and "" in flags

@@ -57,7 +57,7 @@ async def test_due_for_reassessment_filter_sort_and_export(tmp_path: Path, matri
         await pilot.press("enter", "down", "enter")  # only those due for reassessment
         await pilot.pause()
         assert sorted(_column(table, "c_person")) == ["=HYPERLINK(1)", "B-13"]
-        assert _column(table, "c_status") == ["eldre enn 12 mnd"] * 2  # said in words, not by colour
+        assert _column(table, "c_status") == ["ny kartlegging"] * 2  # said in words, not by colour
         table.focus()
         await pilot.press("o")  # oldest first
         await pilot.pause()

@@ -66,7 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "c_decided": {"nb": "besluttet", "en": "decided"},
     "c_suggested": {"nb": "forslag", "en": "suggested"},
     "c_decided_by": {"nb": "Besluttet av", "en": "Decided by"},
-    "c_outdated": {"nb": "eldre enn 12 mnd", "en": "older than 12 months"},
+    # what the matrix's reassessment notes say (N-gammel: over its `over` days), not a number of its own
+    "c_outdated": {"nb": "ny kartlegging", "en": "reassessment due"},
     "c_draft": {"nb": "utkast", "en": "draft"},
     "c_no_group": {"nb": "– (bare utkast)", "en": "– (draft only)"},
     "c_due_only": {"nb": "Forfalt til ny kartlegging", "en": "Due for reassessment"},
@@ -299,12 +300,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help_caseload": {
         "nb": "Sakslisten viser hver person med siste kartlegging: bydel, gruppe (besluttet eller forslag), dekning og "
-        "dato. «eldre enn 12 mnd» betyr at personen bør kartlegges på nytt, «utkast» at en ufullstendig kartlegging "
+        "dato. «ny kartlegging» betyr at matrisen ber om ny kartlegging (for eksempel at den siste er "
+        "over ett år gammel), «utkast» at en ufullstendig kartlegging "
         "venter. Filtrer med feltene øverst (også bare dem som er forfalt til ny kartlegging), o sorterer eldste "
         "kartlegging først, søk med /, e skriver listen slik den vises til en fil. Enter åpner siste kartlegging "
         "(eller utkastet), h viser historikken, n starter en ny kartlegging. Listen lastes etter hvert som du blar.",
         "en": "The caseload shows each person's latest assessment: district, group (decided or suggested), coverage and "
-        "date. 'older than 12 months' means the person should be reassessed, 'draft' that an incomplete assessment "
+        "date. 'reassessment due' means the matrix asks for a new assessment (for example, the latest is "
+        "over a year old), 'draft' that an incomplete assessment "
         "is waiting. Filter with the fields at the top (also only those due for reassessment), o sorts the oldest "
         "assessment first, search with /, e writes the list as shown to a file. Enter opens the latest assessment "
         "(or the draft), h shows the history, n starts a new assessment. The list loads as you scroll.",
