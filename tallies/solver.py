@@ -12,6 +12,12 @@ is handled here:
   as an LP; a vertex that is integral is the integer optimum too (the LP bound is reached by
   an integer point). Only a fractional vertex is solved again as an integer program.
 - Infinite bounds are `highspy.kHighsInf`, not numpy's inf.
+- An integer program may run for minutes before it proves optimality. Where any good
+  solution will do (the cheapest cells to hide: a slightly dearer set is still safe, since
+  safety is checked afterwards), `cheapest` stops at a time limit or a relative gap and
+  returns the best solution found; the status says whether one was found at all.
+- With a zero objective the first integer solution found is optimal, so a feasibility
+  question ("is there a solution where this cell is one larger?") stops at the first one.
 """
 
 from __future__ import annotations
@@ -93,9 +99,13 @@ class IntegerSystem:
             return ("unbounded", None) if self._integer()[0] != "infeasible" else ("infeasible", None)
         return "infeasible", None
 
-    def _integer(self) -> tuple[str, np.ndarray | None]:
+    def _integer(self, seconds: float | None = None, gap: float | None = None) -> tuple[str, np.ndarray | None]:
         highs, kind = self.highs, self.highspy.HighsVarType
         highs.changeColsIntegrality(self.columns, self.all_columns, np.array([kind.kInteger] * self.columns))
+        if seconds is not None:
+            highs.setOptionValue("time_limit", float(seconds))
+        if gap is not None:
+            highs.setOptionValue("mip_rel_gap", float(gap))
         try:
             highs.run()
             state = highs.getModelStatus()
@@ -104,9 +114,34 @@ class IntegerSystem:
                 return "optimal", np.round(np.array(highs.getSolution().col_value))
             if state in (status.kUnbounded, status.kUnboundedOrInfeasible):
                 return "unbounded", None
+            if state in (status.kTimeLimit, status.kInterrupt) and highs.getInfo().primal_solution_status == 2:
+                return "optimal", np.round(np.array(highs.getSolution().col_value))  # good enough: the best found
+            if state in (status.kTimeLimit, status.kInterrupt):
+                return "unknown", None
             return "infeasible", None
         finally:
             highs.changeColsIntegrality(self.columns, self.all_columns, np.array([kind.kContinuous] * self.columns))
+            if seconds is not None:
+                highs.setOptionValue("time_limit", self.inf)
+            if gap is not None:
+                highs.setOptionValue("mip_rel_gap", 1e-4)
+
+    def cheapest(self, objective: np.ndarray, seconds: float, gap: float) -> np.ndarray | None:
+        """A good integer solution minimising `objective`, found within `seconds` or `gap`; None when
+        there is none (if none was found in `seconds`, the search goes on until one is)."""
+        highs, status = self.highs, self.highspy.HighsModelStatus
+        highs.changeColsCost(self.columns, self.all_columns, objective.astype(float))
+        highs.run()
+        state = highs.getModelStatus()
+        if state != status.kOptimal:
+            return None  # the relaxation has no solution: neither has the integer program
+        x = np.array(highs.getSolution().col_value)
+        if np.all(np.abs(x - np.round(x)) < 1e-7):
+            return np.round(x)
+        state, found = self._integer(seconds, gap)
+        if state == "unknown":
+            state, found = self._integer(None, gap)
+        return found
 
     def witness(self, objective: np.ndarray) -> Any:
         """An integer solution minimising `objective`, or None (infeasible or unbounded)."""

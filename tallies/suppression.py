@@ -45,9 +45,26 @@ written with scipy's `milp`) and publishes nothing until no hidden cell is pinne
    into "x", so it ends.
 
 Cells with the same atoms in different tables (VEL need for a group and that group's column
-total) are one quantity: published or hidden together. Atoms in exactly the same cells are
-merged (a sum of non-negative integers can be any non-negative integer), which keeps the
-model small.
+total) are one quantity: published or hidden together. The model itself (atoms, exact
+clique decomposition, merging) is tallies.atoms.
+
+Scaling: table by table first, then all together
+------------------------------------------------
+Three-way tables (district × sex × group with every margin) have linear relaxations with
+fractional vertices, so each question to the solver may be an integer program; over all of
+a report's tables at once those are large, and the cheapest-release search above took more
+than ten minutes for 800 persons. So `protect` first runs steps 1–3 on each table alone (a
+small model: only that table's cells), hiding in every table a quantity any table hid, and
+repeats the pass until no table hides more: the linking cells (a district's total, a
+district × group count that several tables show) are decided once and shared. That pass is
+only a heuristic for *what* to hide. The guarantee comes from what follows it: steps 2–3 on
+the whole model (every table, every link), starting from the hidden set the tables agreed
+on. Usually nothing there is pinned and the audit only finds witnesses; where the tables
+together pin a cell that no table alone pins, the whole-model release frees it. Audit
+questions are feasibility questions ("a solution where this cell is one larger?", zero
+objective: the first integer solution answers it), and the release search stops at a small
+optimality gap or a time limit with the best set found: a dearer set is as safe, because
+the audit runs again afterwards.
 
 Why suppression and not controlled rounding: SPEC 6b's format is suppression ("<5", "x"), the
 cells a planner reads stay exact, and with the need cells weighted the district-level need
@@ -59,112 +76,89 @@ rounding need not exist at all; the guarantee would have to be checked by the sa
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
+
+from tallies.atoms import AtomSystem, Cell, build
+
+__all__ = ["HIDDEN", "SMALL", "Cell", "PublishedValue", "protect"]
 
 SMALL, HIDDEN = "<5", "x"
 PublishedValue = int | str
 
-_ANYTHING_ELSE = object()  # the values of a key that no cell names (when no domain is given)
+RELEASE_SECONDS = 1.0  # per cheapest-release integer program: then the best set found so far
+RELEASE_GAP = 0.2  # or once within 20 % of the cheapest
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A count of persons: those whose attributes match `filter` (key → value or collection of values)."""
-
-    filter: Mapping[str, Any]
-    count: int
-    weight: float = 1.0
-
-
-@dataclass
-class _Quantity:
-    """One distinct set of atoms, and every (table, cell) that publishes it."""
-
-    atoms: frozenset[int]
-    count: int
-    weight: float
-    places: list[tuple[int, int]] = field(default_factory=list)
-
-
-def protect(tables: Sequence[Sequence[Cell]], threshold: int = 4,
-            domains: Mapping[str, Sequence[Any]] | None = None) -> list[list[PublishedValue]]:
+def protect(tables: Sequence[Sequence[Cell]], threshold: int = 4, domains: Mapping[str, Sequence[Any]] | None = None,
+            cliques: Sequence[Sequence[str]] | None = None) -> list[list[PublishedValue]]:
     """What to publish of `tables` (all published together): per cell its count, SMALL or HIDDEN.
 
     No hidden cell can be pinned by an exact integer-programming attacker who knows every
-    published cell, that "<5" is 1..threshold and that "x" is above it (module docstring).
+    published cell, that "<5" is 1..threshold and that "x" is some count (module docstring).
+    `cliques` (optional) lists which keys meet in a cell, as a junction tree (tallies.atoms);
+    default: all keys together.
     """
-    quantities = _quantities(tables, domains or {})
-    model = _Model(quantities, threshold)
+    system = build(tables, domains or {}, cliques)
+    model = _Model(system, threshold)
     hidden = set(model.small)
-    while True:
-        pinned = model.pinned(hidden)
-        if not pinned:
-            break
-        for target in pinned:
-            if target != pinned[0] and model.free_now(hidden, target):
-                continue
-            more = model.cheapest_release(hidden, target)
-            if more:
-                hidden |= more
-            elif target in model.small:  # "<5" itself says too much here (four "<5" under a "<5" total): show "x"
-                model.small.discard(target)
-            else:  # cannot happen: an "x" with every other cell hidden too is free
-                raise AssertionError("a hidden cell stays pinned with everything hidden")
+    if len(tables) > 1:
+        hidden = _table_by_table(tables, system, model, hidden, threshold, domains or {})
+    _settle(model, hidden)
     shown: list[list[PublishedValue]] = [[cell.count for cell in table] for table in tables]
     for q in hidden:
-        for t, i in quantities[q].places:
+        for t, i in system.quantities[q].places:
             shown[t][i] = SMALL if q in model.small else HIDDEN
     return shown
 
 
-def _values(value: Any) -> tuple[Any, ...]:
-    if isinstance(value, list | tuple | set | frozenset):
-        return tuple(value)
-    return (value,)
+def _settle(model: _Model, hidden: set[int]) -> None:
+    """Steps 2–3 of the module docstring until no hidden quantity is pinned (adds to `hidden`)."""
+    while True:
+        pinned = model.pinned(hidden)
+        if not pinned:
+            return
+        for target in pinned:
+            if target != pinned[0] and model.free_now(hidden, target):
+                continue
+            release = model.cheapest_release(hidden, target)
+            if release is not None:  # (empty when cells hidden for an earlier target freed this one too)
+                hidden |= release[0]
+                model.small -= release[1]
+            elif target in model.small:  # "<5" itself says too much here (four "<5" under a "<5" total): show "x"
+                model.small.discard(target)
+            else:  # cannot happen: an "x" with every other cell hidden too is free
+                raise AssertionError("a hidden cell stays pinned with everything hidden")
 
 
-def _quantities(tables: Sequence[Sequence[Cell]], domains: Mapping[str, Sequence[Any]]) -> list[_Quantity]:
-    """The distinct cells as sets of atom ids (atoms merged where no cell tells them apart)."""
-    keys = sorted({key for table in tables for cell in table for key in cell.filter})
-    domain: dict[str, list[Any]] = {}
-    for key in keys:
-        named = list(dict.fromkeys(v for table in tables for cell in table if key in cell.filter for v in _values(cell.filter[key])))
-        if key in domains:
-            domain[key] = list(dict.fromkeys([*domains[key], *named]))
-        else:
-            domain[key] = [*named, _ANYTHING_ELSE]
-    index = {key: {value: i for i, value in enumerate(values)} for key, values in domain.items()}
-    sizes = [len(domain[key]) for key in keys]
-    strides = [1] * len(keys)
-    for k in range(len(keys) - 2, -1, -1):
-        strides[k] = strides[k + 1] * sizes[k + 1]
-    cells: list[tuple[int, int, Cell]] = [(t, i, cell) for t, table in enumerate(tables) for i, cell in enumerate(table)]
-    members: list[frozenset[int]] = []
-    for _, _, cell in cells:
-        choices = [[index[key][v] for v in _values(cell.filter[key])] if key in cell.filter else range(sizes[k])
-                   for k, key in enumerate(keys)]
-        members.append(frozenset(sum(c * s for c, s in zip(combo, strides, strict=True)) for combo in itertools.product(*choices)))
-    # merge atoms that lie in exactly the same cells
-    signature: dict[int, list[int]] = {}
-    for c, atoms in enumerate(members):
-        for atom in atoms:
-            signature.setdefault(atom, []).append(c)
-    merged: dict[tuple[int, ...], int] = {}
-    atom_class = {atom: merged.setdefault(tuple(cs), len(merged)) for atom, cs in signature.items()}
-    by_atoms: dict[frozenset[int], _Quantity] = {}
-    for (t, i, cell), atoms in zip(cells, members, strict=True):
-        key = frozenset(atom_class[a] for a in atoms)
-        quantity = by_atoms.get(key)
-        if quantity is None:
-            quantity = by_atoms[key] = _Quantity(key, cell.count, cell.weight)
-        elif quantity.count != cell.count:
-            raise ValueError(f"two cells count the same persons differently: {cell.filter} ({cell.count} vs {quantity.count})")
-        quantity.weight = max(quantity.weight, cell.weight)
-        quantity.places.append((t, i))
-    return list(by_atoms.values())
+def _table_by_table(tables: Sequence[Sequence[Cell]], system: AtomSystem, model: _Model, hidden: set[int], threshold: int,
+                    domains: Mapping[str, Sequence[Any]]) -> set[int]:
+    """Each table protected alone, the quantities it hides hidden everywhere, until no table hides more."""
+    where = {place: q for q, quantity in enumerate(system.quantities) for place in quantity.places}
+    parts = []
+    for t, table in enumerate(tables):
+        if not table:
+            continue
+        part = build([table], domains)
+        to_global = [where[(t, quantity.places[0][1])] for quantity in part.quantities]
+        parts.append((_Model(part, threshold), to_global))
+    hidden = set(hidden)
+    changed = True
+    while changed:
+        changed = False
+        for part_model, to_global in parts:
+            part_model.small = {p for p, q in enumerate(to_global) if q in model.small}
+            mine = {p for p, q in enumerate(to_global) if q in hidden}
+            _settle(part_model, mine)
+            more = {to_global[p] for p in mine} - hidden
+            shown_x = {to_global[p] for p in range(len(to_global)) if p not in part_model.small} & model.small
+            if more or shown_x:
+                hidden |= more
+                model.small -= shown_x
+                changed = True
+    return hidden
 
 
 class _Model:
@@ -175,33 +169,27 @@ class _Model:
     for the current hidden set) gives another value is not pinned, without a solve of its own.
     """
 
-    def __init__(self, quantities: list[_Quantity], threshold: int) -> None:
-        import numpy as np
+    def __init__(self, system: AtomSystem, threshold: int) -> None:
+        from tallies.solver import IntegerSystem
 
-        self.np = np
+        quantities = system.quantities
         self.threshold = threshold
         self.counts = np.array([q.count for q in quantities], dtype=float)
         self.weights = np.array([q.weight for q in quantities], dtype=float)
-        live = sorted(set().union(*(q.atoms for q in quantities))) if quantities else []
-        column = {atom: j for j, atom in enumerate(live)}
-        self.matrix = np.zeros((len(quantities), len(live)))
-        for q, quantity in enumerate(quantities):
-            for atom in quantity.atoms:
-                if atom in column:
-                    self.matrix[q, column[atom]] = 1.0
-        self.size = len(live)
+        self.matrix = system.matrix
+        self.links = system.links
+        self.size = system.size
         self.limit = float(max([q.count for q in quantities] + [threshold]) * 2 + threshold)
         self.pool: list[Any] = []  # integer solutions found so far (each a witness)
-        from tallies.solver import IntegerSystem
-
-        self.system = IntegerSystem(self.matrix, self.counts, self.counts, self.limit)
+        zeros = np.zeros(len(self.links))
+        self.system = IntegerSystem(np.vstack([self.matrix, self.links]), np.append(self.counts, zeros),
+                                    np.append(self.counts, zeros), self.limit)
         self.rows = list(range(len(quantities)))
         self.small = {q for q, quantity in enumerate(quantities) if 1 <= quantity.count <= threshold}  # shown "<5"
         self.random = np.random.default_rng(0)
 
     def _bounds(self, hidden: set[int]) -> tuple[Any, Any]:
         """What a reader knows of each quantity: published exactly, "<5" 1..threshold, "x" anything."""
-        np = self.np
         low, high = self.counts.copy(), self.counts.copy()
         for q in hidden:
             if q in self.small:
@@ -210,30 +198,25 @@ class _Model:
                 low[q], high[q] = 0, np.inf
         return low, high
 
-    def _solve(self, objective: Any) -> Any:
-        solution = self.system.witness(objective)
-        if solution is not None:
-            self.pool.append(solution)
-        return solution
+    def _fits(self, y: Any, low: Any, high: Any) -> bool:
+        values = self.matrix @ y
+        return bool(np.all(values >= low - 0.5) and np.all(values <= high + 0.5))
 
     def free_now(self, hidden: set[int], q: int) -> bool:
         """Whether a witness found so far, valid for `hidden`, gives `q` another value."""
-        np = self.np
         low, high = self._bounds(hidden)
-        return any(abs(self.matrix[q] @ y - self.counts[q]) > 0.5 and np.all(self.matrix @ y >= low - 0.5)
-                   and np.all(self.matrix @ y <= high + 0.5) for y in self.pool)
+        return any(abs(self.matrix[q] @ y - self.counts[q]) > 0.5 and self._fits(y, low, high) for y in self.pool)
 
     def _moved(self, q: int) -> bool:
         return any(abs(self.matrix[q] @ y - self.counts[q]) > 0.5 for y in self.pool)
 
     def pinned(self, hidden: set[int]) -> list[int]:
         """Hidden quantities that every integer solution of the published system gives their true value."""
-        np = self.np
         if not self.size:
             return sorted(hidden)
         low, high = self._bounds(hidden)
         self.system.set_rows(self.rows, low, high)
-        self.pool = [y for y in self.pool if np.all(self.matrix @ y >= low - 0.5) and np.all(self.matrix @ y <= high + 0.5)]
+        self.pool = [y for y in self.pool if self._fits(y, low, high)]
         open_ = [q for q in sorted(hidden) if not self._moved(q)]
         for _ in range(2):  # random directions move many hidden cells at once
             if len(open_) < 4:
@@ -241,56 +224,68 @@ class _Model:
             signs = self.random.choice([-1.0, 1.0], size=len(open_))
             direction = signs @ self.matrix[open_]
             for sign in (1.0, -1.0):
-                self._solve(sign * direction)
+                y = self.system.witness(sign * direction)
+                if y is not None:
+                    self.pool.append(y)
             open_ = [q for q in open_ if not self._moved(q)]
+        zero = np.zeros(self.size)
         found: list[int] = []
         for q in open_:
             if self._moved(q):
                 continue
-            for sign in (-1.0, 1.0):  # maximise, then minimise
-                y = self._solve(sign * self.matrix[q])
-                if y is not None and abs(self.matrix[q] @ y - self.counts[q]) > 0.5:
+            for want_low, want_high in ((self.counts[q] + 1, high[q]), (low[q], self.counts[q] - 1)):  # one more, one less
+                if want_low > want_high:
+                    continue
+                self.system.set_rows([q], np.array([want_low]), np.array([want_high]))
+                y = self.system.witness(zero)
+                self.system.set_rows([q], low[q:q + 1], high[q:q + 1])
+                if y is not None:
+                    self.pool.append(y)
                     break
             else:
                 found.append(q)
         return found
 
-    def cheapest_release(self, hidden: set[int], target: int) -> set[int]:
-        """The published quantities of least total weight whose hiding lets `target` move by one.
+    def cheapest_release(self, hidden: set[int], target: int) -> tuple[set[int], set[int]] | None:
+        """The published quantities of (nearly) least total weight whose hiding lets `target`
+        move by one, and the "<5" quantities that must be shown as "x" for it (rarely any).
 
-        Variables: the atoms y, and per published quantity c above the threshold the amounts
-        up_c, down_c by which it may differ from its count (cost weight_c each); hidden ones
-        stay within what a reader knows of them; every other published one keeps its count.
+        Variables: the atoms y, and per published quantity c the amounts up_c, down_c by which
+        it may differ from its count (cost weight_c each); a "<5" may leave 1..threshold only
+        at a cost far above any set of published cells (it is then shown "x"); "x" stays
+        anything; the link rows hold.
         """
-        np = self.np
         from tallies.solver import IntegerSystem
 
         low, high = self._bounds(hidden)
         count = len(self.counts)
         candidates = np.array([q not in hidden for q in range(count)])
+        unsmall = np.array([q in hidden and q in self.small and q != target for q in range(count)])
         n = self.size
-        # rows: A y - up + down within [low, high]; up/down only for candidates
         eye = np.eye(count)
-        rows = np.hstack([self.matrix, -eye, eye])
-        slack_high = np.where(candidates, self.limit, 0.0)
-        down_high = np.where(candidates, self.counts, 0.0)
-        cost = np.concatenate([np.zeros(n), self.weights, self.weights])
-        best: tuple[float, set[int]] | None = None
+        links = len(self.links)
+        rows = np.vstack([np.hstack([self.matrix, -eye, eye]), np.hstack([self.links, np.zeros((links, 2 * count))])])
+        slack_high = np.where(candidates | unsmall, self.limit, 0.0)
+        down_high = np.where(candidates, self.counts, np.where(unsmall, 1.0, 0.0))
+        weights = np.where(unsmall, self.weights.sum() * 10 + 1000, self.weights)
+        cost = np.concatenate([np.zeros(n), weights, weights])
+        best: tuple[float, set[int], set[int]] | None = None
         for sign in (1.0, -1.0):
             want = self.counts[target] + sign
             if not (low[target] <= want <= high[target]):
                 continue
             target_row = np.concatenate([self.matrix[target], np.zeros(2 * count)])
-            system = IntegerSystem(np.vstack([rows, target_row]), np.append(low, want if sign > 0 else -np.inf),
-                                   np.append(high, np.inf if sign > 0 else want),
+            system = IntegerSystem(np.vstack([rows, target_row]),
+                                   np.concatenate([low, np.zeros(links), [want if sign > 0 else -np.inf]]),
+                                   np.concatenate([high, np.zeros(links), [np.inf if sign > 0 else want]]),
                                    np.concatenate([np.full(n, self.limit), slack_high, down_high]))
-            x = system.witness(cost)
+            x = system.cheapest(cost, RELEASE_SECONDS, RELEASE_GAP)
             if x is None:
                 continue
             moved = x[n:n + count] + x[n + count:]
             chosen = {q for q in range(count) if moved[q] > 0.5}
             price = float(cost @ x)
             if best is None or price < best[0]:
-                best = (price, chosen)
+                best = (price, {q for q in chosen if candidates[q]}, {q for q in chosen if unsmall[q]})
                 self.pool.append(x[:n])
-        return best[1] if best else set()
+        return (best[1], best[2]) if best else None
