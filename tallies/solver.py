@@ -59,7 +59,9 @@ def _finite(values: np.ndarray, infinity: float) -> np.ndarray:
 class IntegerSystem:
     """Non-negative integer unknowns x (0..upper) with row bounds low <= A x <= high."""
 
-    def __init__(self, matrix: np.ndarray, low: np.ndarray, high: np.ndarray, upper: np.ndarray | float) -> None:
+    def __init__(self, matrix: np.ndarray | list[tuple[np.ndarray, np.ndarray]], low: np.ndarray, high: np.ndarray,
+                 upper: np.ndarray | float, columns: int | None = None) -> None:
+        """`matrix` dense, or as sparse rows (column indices, coefficients) with `columns` given."""
         import highspy
 
         self.highspy = highspy
@@ -68,15 +70,20 @@ class IntegerSystem:
             self.highs = highspy.Highs()
         self.highs.setOptionValue("output_flag", False)
         self.highs.setOptionValue("threads", 1)
-        rows, columns = matrix.shape
+        if isinstance(matrix, np.ndarray):
+            columns = matrix.shape[1]
+            sparse = [(np.nonzero(row)[0], row[np.nonzero(row)[0]]) for row in matrix]
+        else:
+            sparse = matrix
+        assert columns is not None
+        rows = len(sparse)
         self.columns = columns
         self.all_columns = np.arange(columns, dtype=np.int32)
         upper_bounds = np.broadcast_to(np.asarray(upper, dtype=float), (columns,))
         self.highs.addVars(columns, np.zeros(columns), _finite(upper_bounds, self.inf))
-        sparse = [np.nonzero(row)[0] for row in matrix]
-        starts = np.cumsum([0, *(len(s) for s in sparse[:-1])]).astype(np.int32) if rows else np.zeros(0, dtype=np.int32)
-        index = np.concatenate(sparse).astype(np.int32) if rows else np.zeros(0, dtype=np.int32)
-        values = np.concatenate([matrix[r, s] for r, s in enumerate(sparse)]) if rows else np.zeros(0)
+        starts = np.cumsum([0, *(len(i) for i, _ in sparse[:-1])]).astype(np.int32) if rows else np.zeros(0, dtype=np.int32)
+        index = np.concatenate([i for i, _ in sparse]).astype(np.int32) if rows else np.zeros(0, dtype=np.int32)
+        values = np.concatenate([v for _, v in sparse]).astype(float) if rows else np.zeros(0)
         self.rows = rows
         self.highs.addRows(rows, _finite(low, self.inf), _finite(high, self.inf), len(index), starts, index, values)
 

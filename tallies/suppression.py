@@ -53,10 +53,11 @@ Scaling: table by table first, then all together
 Three-way tables (district × sex × group with every margin) have linear relaxations with
 fractional vertices, so each question to the solver may be an integer program; over all of
 a report's tables at once those are large, and the cheapest-release search above took more
-than ten minutes for 800 persons. So `protect` first runs steps 1–3 on each table alone (a
-small model: only that table's cells), hiding in every table a quantity any table hid, and
-repeats the pass until no table hides more: the linking cells (a district's total, a
-district × group count that several tables show) are decided once and shared. That pass is
+than ten minutes for 800 persons. So `protect` first runs steps 1–3 on each table with its
+linking cells (every other table's cells that are sums within this table's keys: a
+district's total, a district × group count, a group's city total), a small model, hiding in
+every table a quantity any table hid, and repeats the pass until no table hides more: the
+linking cells are decided together with each table they link and shared. That pass is
 only a heuristic for *what* to hide. The guarantee comes from what follows it: steps 2–3 on
 the whole model (every table, every link), starting from the hidden set the tables agreed
 on. Usually nothing there is pinned and the audit only finds witnesses; where the tables
@@ -141,8 +142,12 @@ def _table_by_table(tables: Sequence[Sequence[Cell]], system: AtomSystem, model:
     for t, table in enumerate(tables):
         if not table:
             continue
-        part = build([table], domains)
-        to_global = [where[(t, quantity.places[0][1])] for quantity in part.quantities]
+        keys = {key for cell in table for key in cell.filter}
+        # the linking cells: every other table's cells that are sums within this table's keys
+        places = [(t, i) for i in range(len(table))]
+        places += [(u, i) for u, other in enumerate(tables) if u != t for i, cell in enumerate(other) if set(cell.filter) <= keys]
+        part = build([[tables[u][i] for u, i in places]], domains)
+        to_global = [where[places[quantity.places[0][1]]] for quantity in part.quantities]
         parts.append((_Model(part, threshold), to_global))
     hidden = set(hidden)
     changed = True
@@ -180,7 +185,9 @@ class _Model:
         self.links = system.links
         self.size = system.size
         self.limit = float(max([q.count for q in quantities] + [threshold]) * 2 + threshold)
-        self.pool: list[Any] = []  # integer solutions found so far (each a witness)
+        self.pool: list[Any] = []  # the quantities' values in each integer solution found so far (each a witness)
+        self.row_atoms = [np.nonzero(row)[0] for row in self.matrix]
+        self.link_rows = [(np.nonzero(row)[0], row[np.nonzero(row)[0]]) for row in self.links]
         zeros = np.zeros(len(self.links))
         self.system = IntegerSystem(np.vstack([self.matrix, self.links]), np.append(self.counts, zeros),
                                     np.append(self.counts, zeros), self.limit)
@@ -198,17 +205,20 @@ class _Model:
                 low[q], high[q] = 0, np.inf
         return low, high
 
-    def _fits(self, y: Any, low: Any, high: Any) -> bool:
-        values = self.matrix @ y
+    def _keep(self, y: Any) -> None:
+        self.pool.append(self.matrix @ y)
+
+    @staticmethod
+    def _fits(values: Any, low: Any, high: Any) -> bool:
         return bool(np.all(values >= low - 0.5) and np.all(values <= high + 0.5))
 
     def free_now(self, hidden: set[int], q: int) -> bool:
         """Whether a witness found so far, valid for `hidden`, gives `q` another value."""
         low, high = self._bounds(hidden)
-        return any(abs(self.matrix[q] @ y - self.counts[q]) > 0.5 and self._fits(y, low, high) for y in self.pool)
+        return any(abs(values[q] - self.counts[q]) > 0.5 and self._fits(values, low, high) for values in self.pool)
 
     def _moved(self, q: int) -> bool:
-        return any(abs(self.matrix[q] @ y - self.counts[q]) > 0.5 for y in self.pool)
+        return any(abs(values[q] - self.counts[q]) > 0.5 for values in self.pool)
 
     def pinned(self, hidden: set[int]) -> list[int]:
         """Hidden quantities that every integer solution of the published system gives their true value."""
@@ -226,7 +236,7 @@ class _Model:
             for sign in (1.0, -1.0):
                 y = self.system.witness(sign * direction)
                 if y is not None:
-                    self.pool.append(y)
+                    self._keep(y)
             open_ = [q for q in open_ if not self._moved(q)]
         zero = np.zeros(self.size)
         found: list[int] = []
@@ -240,7 +250,7 @@ class _Model:
                 y = self.system.witness(zero)
                 self.system.set_rows([q], low[q:q + 1], high[q:q + 1])
                 if y is not None:
-                    self.pool.append(y)
+                    self._keep(y)
                     break
             else:
                 found.append(q)
@@ -262,9 +272,10 @@ class _Model:
         candidates = np.array([q not in hidden for q in range(count)])
         unsmall = np.array([q in hidden and q in self.small and q != target for q in range(count)])
         n = self.size
-        eye = np.eye(count)
-        links = len(self.links)
-        rows = np.vstack([np.hstack([self.matrix, -eye, eye]), np.hstack([self.links, np.zeros((links, 2 * count))])])
+        rows = [(np.append(atoms, [n + q, n + count + q]), np.append(np.ones(len(atoms)), [-1.0, 1.0]))
+                for q, atoms in enumerate(self.row_atoms)]  # A y - up + down within [low, high]
+        rows += self.link_rows
+        links = len(self.link_rows)
         slack_high = np.where(candidates | unsmall, self.limit, 0.0)
         down_high = np.where(candidates, self.counts, np.where(unsmall, 1.0, 0.0))
         weights = np.where(unsmall, self.weights.sum() * 10 + 1000, self.weights)
@@ -274,11 +285,10 @@ class _Model:
             want = self.counts[target] + sign
             if not (low[target] <= want <= high[target]):
                 continue
-            target_row = np.concatenate([self.matrix[target], np.zeros(2 * count)])
-            system = IntegerSystem(np.vstack([rows, target_row]),
+            system = IntegerSystem([*rows, (self.row_atoms[target], np.ones(len(self.row_atoms[target])))],
                                    np.concatenate([low, np.zeros(links), [want if sign > 0 else -np.inf]]),
                                    np.concatenate([high, np.zeros(links), [np.inf if sign > 0 else want]]),
-                                   np.concatenate([np.full(n, self.limit), slack_high, down_high]))
+                                   np.concatenate([np.full(n, self.limit), slack_high, down_high]), n + 2 * count)
             x = system.cheapest(cost, RELEASE_SECONDS, RELEASE_GAP)
             if x is None:
                 continue
@@ -287,5 +297,5 @@ class _Model:
             price = float(cost @ x)
             if best is None or price < best[0]:
                 best = (price, {q for q in chosen if candidates[q]}, {q for q in chosen if unsmall[q]})
-                self.pool.append(x[:n])
+                self._keep(x[:n])
         return (best[1], best[2]) if best else None
