@@ -72,6 +72,7 @@ PLANNER_INPUTS = option("inputs", nargs="*", metavar="mv_inndata", help="o_plann
 PLANNER_DB = option("--db", metavar="mv_url", help="o_db_planner")
 REPORT_DISTRICT = option("--bydel", metavar="mv_bydel", help="o_rapport_bydel")
 REPORT_OUTPUT = option("-o", "--output", required=True, metavar="mv_fil", help="o_rapport_fil")
+REPORT_PUBLISH = option("--publish", action="store_true", help="o_rapport_publish")
 TALLY_UNMET = option("--udekket", action="store_true", help="o_udekket")
 SUPPLY_DATE = option("--dato", metavar="mv_dato", help="o_dato_tilbud")
 CHAIN_GROUP = option("group", type=int, metavar="mv_gruppe", help="o_group")
@@ -100,7 +101,8 @@ COMMANDS: tuple[Command, ...] = (
                                    MATRIX, MAPPING)),
     Command("supply", "cmd_supply", (SUPPLY_DATE, JSON, MATRIX)),
     Command("indicators", "cmd_indicators", (PLANNER_INPUTS, PLANNER_DB, JSON, MATRIX, MAPPING)),
-    Command("report", "cmd_report", (PLANNER_INPUTS, PLANNER_DB, REPORT_DISTRICT, SUPPLY_DATE, REPORT_OUTPUT, MATRIX, MAPPING)),
+    Command("report", "cmd_report", (PLANNER_INPUTS, PLANNER_DB, REPORT_DISTRICT, SUPPLY_DATE, REPORT_OUTPUT, REPORT_PUBLISH, MATRIX,
+                                      MAPPING)),
     Command("chain", "cmd_chain", (CHAIN_GROUP, CHAIN_DURATION, CHAIN_RESPITE, JSON, MATRIX)),
     Command("matrix", "cmd_matrix", (JSON, MATRIX)),
     Command("check", "cmd_check", (MATRIX, CHECK_CASES)),

@@ -201,6 +201,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "o_rapport_bydel": {"nb": "bare denne bydelen (standard: hele byen)", "en": "this district only (default: the whole city)"},
     "o_rapport_fil": {"nb": "rapportfilen: .html (én selvstendig fil) eller .xlsx",
                       "en": "the report file: .html (one self-contained file) or .xlsx"},
+    "o_rapport_publish": {
+        "nb": "for publisering: alle tall i rapporten prikket sammen (1–4 som <5, og det som ville avsløre dem som x), "
+              "ingen fritekstbegrunnelser",
+        "en": "for publication: every count in the report suppressed together (1–4 as <5, what would reveal them as x), "
+              "no free-text reasons",
+    },
     "o_udekket": {
         "nb": "behov mot tilbud per --dato: mangel per bydel, summert uten å trekke fra overskudd",
         "en": "need against supply as of --dato: shortfall per district, summed without subtracting surpluses",

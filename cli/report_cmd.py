@@ -1,5 +1,6 @@
-"""`rusmatrise report INPUT... | --db URL [--bydel B] [--dato D] -o FILE.html|.xlsx`: the
-planner's report for one district or the whole city. Exit 0 on success, 1 when an input or
+"""`rusmatrise report INPUT... | --db URL [--bydel B] [--dato D] [--publish] -o FILE.html|.xlsx`:
+the planner's report for one district or the whole city; `--publish` puts every count under
+one disclosure control and leaves out free-text reasons (tallies.report_public). Exit 0 on success, 1 when an input or
 the store cannot be read or the file cannot be written, 2 for bad usage."""
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             print(t("rap_ukjent_bydel", lang, verdi=terminal_text(args.bydel)), file=sys.stderr)
             return EXIT_USAGE
         district = found.navn
-    report = build_report(load_snapshots(args, matrix, lang), matrix, district, day, lang)
+    report = build_report(load_snapshots(args, matrix, lang), matrix, district, day, lang, publish=args.publish)
     try:
         write_report(report, args.output)
     except CaseFileError as error:

@@ -21,6 +21,11 @@ and most of them no cell ever tells apart. Two exact reductions keep the model s
 2. **Merging.** Atoms that lie in exactly the same cells and link rows are one unknown: a sum
    of non-negative integers can be any non-negative integer.
 
+3. **Relations between units.** Tables may count different units (persons; assessments per
+   quarter) in one model: a key such as `enhet` in every clique tells them apart. What a reader
+   knows of how the units relate is given as relations "cell A ≤ cell B" (persons in a district
+   and group ≤ that district and group's assessments over all quarters): rows B − A >= 0.
+
 Cells with the same atoms (a district total in two tables) are one *quantity*: published or
 hidden together. A cell lives in the first clique that holds all its keys, so the same filter
 always gets the same atoms.
@@ -59,11 +64,14 @@ class Quantity:
 
 @dataclass
 class AtomSystem:
-    """quantities (rows of `matrix`, 0/1 over the merged atoms) and the link rows (each = 0)."""
+    """quantities (rows of `matrix`, 0/1 over the merged atoms), and the link rows with their
+    bounds (= 0 for a clique link, >= 0 for a relation)."""
 
     quantities: list[Quantity]
     matrix: np.ndarray
     links: np.ndarray
+    link_low: np.ndarray
+    link_high: np.ndarray
 
     @property
     def size(self) -> int:
@@ -131,21 +139,24 @@ class _Layout:
 
 
 def build(tables: Sequence[Sequence[Cell]], domains: Mapping[str, Sequence[Any]],
-          cliques: Sequence[Sequence[str]] | None = None) -> AtomSystem:
-    """The atom model of `tables` (all published together)."""
-    keys = sorted({key for table in tables for cell in table for key in cell.filter})
+          cliques: Sequence[Sequence[str]] | None = None,
+          relations: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]] = ()) -> AtomSystem:
+    """The atom model of `tables` (all published together); `relations`: (smaller, larger) filters."""
+    keys = sorted({key for table in tables for cell in table for key in cell.filter}
+                  | {key for pair in relations for side in pair for key in side})
     domain = _domains(tables, keys, domains)
     tree = _tree(cliques, keys)
     layout = _Layout(tree, domain)
     placed: list[tuple[int, int, Cell]] = [(t, i, cell) for t, table in enumerate(tables) for i, cell in enumerate(table)]
-    members: list[np.ndarray] = []
-    for _, _, cell in placed:
+
+    def atoms_of(filter_: Mapping[str, Any]) -> np.ndarray:
         try:
-            j = layout.home(set(cell.filter))
+            j = layout.home(set(filter_))
         except StopIteration:
-            raise ValueError(f"no clique holds the keys of {dict(cell.filter)}") from None
-        fixed = {k: [layout.index[k][v] for v in values_of(cell.filter[k])] for k in cell.filter}
-        members.append(layout.atoms(j, fixed))
+            raise ValueError(f"no clique holds the keys of {dict(filter_)}") from None
+        return layout.atoms(j, {k: [layout.index[k][v] for v in values_of(filter_[k])] for k in filter_})
+
+    members = [atoms_of(cell.filter) for _, _, cell in placed]
     links: list[tuple[np.ndarray, np.ndarray]] = []  # (+1 atoms, -1 atoms)
     for j, (_, parent, shared) in enumerate(tree):
         if parent is None:
@@ -153,6 +164,8 @@ def build(tables: Sequence[Sequence[Cell]], domains: Mapping[str, Sequence[Any]]
         for combo in itertools.product(*(range(len(domain[k])) for k in shared)):
             fixed = {k: [v] for k, v in zip(shared, combo, strict=True)}
             links.append((layout.atoms(j, fixed), layout.atoms(parent, fixed)))
+    equalities = len(links)
+    links += [(atoms_of(larger), atoms_of(smaller)) for smaller, larger in relations]
     # merge atoms that lie in exactly the same cells and link rows
     signature: dict[int, list[tuple[int, int]]] = {}
     for c, atoms in enumerate(members):
@@ -184,5 +197,7 @@ def build(tables: Sequence[Sequence[Cell]], domains: Mapping[str, Sequence[Any]]
         for row, coefficient in sig:
             if row < 0:
                 link_matrix[-1 - row, c] = coefficient
-    link_matrix = link_matrix[np.any(link_matrix, axis=1)] if len(links) else link_matrix
-    return AtomSystem(quantities, matrix, np.unique(link_matrix, axis=0) if len(link_matrix) else link_matrix)
+    low = np.zeros(len(links))
+    high = np.where(np.arange(len(links)) < equalities, 0.0, np.inf)
+    used = np.any(link_matrix, axis=1)
+    return AtomSystem(quantities, matrix, link_matrix[used], low[used], high[used])

@@ -57,7 +57,7 @@ def with_margins(values: Sequence[Sequence[int]]) -> list[list[int]]:
 
 
 @dataclass
-class _Published:
+class PublishedTable:
     """The cells of one published table as `protect` takes them, and where each one is shown."""
 
     name: str  # stable, for `tally --publish --json`
@@ -72,7 +72,7 @@ def _by_filters(result: Tally) -> tuple[list[dict[str, Any]], list[dict[str, Any
     return [{result.by[0]: r} for r in first], [dict(zip(result.by[1:], c, strict=True)) for c in rest]
 
 
-def _table_cells(name: str, table: Table, rows: list[dict[str, Any]], columns: list[dict[str, Any]]) -> _Published:
+def _table_cells(name: str, table: Table, rows: list[dict[str, Any]], columns: list[dict[str, Any]]) -> PublishedTable:
     grid = with_margins(table.values)
     r, c = len(table.rows), len(table.columns)
     cells: list[Cell] = []
@@ -92,14 +92,14 @@ def _table_cells(name: str, table: Table, rows: list[dict[str, Any]], columns: l
             add((r, j), columns[j], WEIGHT_MARGIN)
         if table.shows_row_totals:
             add((r, c), {}, WEIGHT_TOTAL)
-    return _Published(name, cells, at)
+    return PublishedTable(name, cells, at)
 
 
 def _group_filter(groups: Sequence[int]) -> Any:
     return groups[0] if len(groups) == 1 else tuple(groups)
 
 
-def _need_cells(name: str, lines: list[NeedLine], weight: float) -> _Published:
+def need_cells(name: str, lines: list[NeedLine], weight: float) -> PublishedTable:
     """Persons (column 0) and of them uncovered (column 1) per comparison row, then the total row."""
     rows = [line for line in lines if not line.total]
     cells: list[Cell] = []
@@ -116,7 +116,7 @@ def _need_cells(name: str, lines: list[NeedLine], weight: float) -> _Published:
             line.behov, line.udekket, weight)
     groups = sorted({g for line in rows for g in line.grupper})
     add(len(rows), {"gruppe": _group_filter(groups)}, sum(r.behov for r in rows), sum(r.udekket for r in rows), WEIGHT_TOTAL)
-    return _Published(name, cells, at)
+    return PublishedTable(name, cells, at)
 
 
 def publishes_need(result: Tally) -> bool:
@@ -125,17 +125,17 @@ def publishes_need(result: Tally) -> bool:
     return result.by == ("bydel", "gruppe")
 
 
-def publication(result: Tally, day: date | None = None) -> list[_Published]:
+def publication(result: Tally, day: date | None = None) -> list[PublishedTable]:
     """Every table `tally --publish` prints, as cells for tallies.suppression.protect."""
     rows, columns = _by_filters(result)
     tables = [_table_cells("tabell", result.by_table(), rows, columns)]
     if publishes_need(result):
         supply = supply_on(result.matrix, supply_date(result, day))
-        tables.append(_need_cells("samlokalisert", colocated_lines(result, supply), WEIGHT_NEED))
+        tables.append(need_cells("samlokalisert", colocated_lines(result, supply), WEIGHT_NEED))
         vel = vel_lines(result, supply)
         if vel:
-            tables.append(_need_cells("vel", vel, WEIGHT_MARGIN))
-    tables.append(_Published("totalt", [Cell({}, result.total, WEIGHT_TOTAL)], {(0, 0): 0}))
+            tables.append(need_cells("vel", vel, WEIGHT_MARGIN))
+    tables.append(PublishedTable("totalt", [Cell({}, result.total, WEIGHT_TOTAL)], {(0, 0): 0}))
     return tables
 
 
@@ -147,7 +147,7 @@ def protected(result: Tally, day: date | None = None) -> Protected:
     return {table.name: values for table, values in zip(tables, shown, strict=True)}
 
 
-def _lookup(table: _Published, shown: Protected | None) -> Lookup:
+def lookup(table: PublishedTable, shown: Protected | None) -> Lookup:
     """position → what to show: the count, or "<5"/"x" when published and hidden."""
 
     def value(position: Position) -> Any:
@@ -197,7 +197,7 @@ def need_view(lines: list[NeedLine], title: str, sheet: str, value: Lookup | Non
     tallies.suppression lets out), a shortfall or surplus is hidden with its need, and the
     totals of both when any row's is."""
     rows = [line for line in lines if not line.total]
-    value = value or _lookup(_need_cells("", lines, WEIGHT_NEED), None)
+    value = value or lookup(need_cells("", lines, WEIGHT_NEED), None)
     body: list[list[Any]] = []
     any_hidden = False
     for i, row in enumerate(rows):
@@ -242,8 +242,8 @@ def need_views(result: Tally, day: date | None, publish: bool, lang: Lang, shown
 
     def value(name: str, lines: list[NeedLine]) -> Lookup:
         if publish and name in tables:
-            return _lookup(tables[name], shown)
-        return _lookup(_need_cells(name, lines, WEIGHT_NEED), None)
+            return lookup(tables[name], shown)
+        return lookup(need_cells(name, lines, WEIGHT_NEED), None)
 
     colocated, vel = colocated_lines(result, supply), vel_lines(result, supply)
     return [
@@ -263,7 +263,7 @@ def shown_views(result: Tally, publish: bool, lang: Lang, day: date | None = Non
     if publish and shown is None:
         shown = protected(result, day)
     by_cells = publication(result, day)[0]
-    views = [shown_table(result.by_table(), publish, lang, _lookup(by_cells, shown if publish else None))]
+    views = [shown_table(result.by_table(), publish, lang, lookup(by_cells, shown if publish else None))]
     if publish and not publishes_need(result):
         return views
     if not publishes_need(result):

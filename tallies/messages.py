@@ -152,6 +152,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rap_andel_overstyrt": {"nb": "andel overstyrt (%)", "en": "share overridden (%)"},
     "rap_grunner": {"nb": "vanligste begrunnelser", "en": "most common reasons"},
     "rap_andre_grunner": {"nb": "{antall} andre begrunnelser", "en": "{antall} other reasons"},
+    "rap_prikket": {
+        "nb": "<5 = 1–4. x = skjult for at et tall under 5 ikke skal kunne regnes ut fra andre tall i rapporten. Alle tallene "
+              "i rapporten er prikket sammen: de samme summene (per bydel, per gruppe) er skjult eller vist likt i alle tabeller.",
+        "en": "<5 = 1–4. x = hidden so that a count under 5 cannot be worked out from other figures in the report. All the "
+              "report's figures are suppressed together: the same totals (per district, per group) are hidden or shown alike "
+              "in every table.",
+    },
+    "rap_publisering": {"nb": "Publisering", "en": "Publication"},
+    "rap_indikatorer_publisert": {
+        "nb": "Andeler og snitt regnes bare ut av publiserte tall: en andel vises når telleren og nevneren begge vises, snittet "
+              "når alle sju svartallene vises (ellers x). Aldersgruppe er alderen i tilbudsdatoens år i alle tabeller.",
+        "en": "Shares and means are worked out from published counts only: a share is shown when its numerator and denominator "
+              "both are, the mean when all seven answer counts are (else x). Age band is the age in the supply date's year in "
+              "every table.",
+    },
+    "rap_overstyring_publisert": {
+        "nb": "Hvor ofte saksbehandlerne velger en annen gruppe enn tabellen foreslår, per regel og per bydel. Begrunnelsene er "
+              "fritekst og kan beskrive en person: en publisert rapport viser dem ikke (se den interne rapporten).",
+        "en": "How often caseworkers choose another group than the table suggests, per rule and per district. The reasons are "
+              "free text and may describe a person: a published report does not show them (see the internal report).",
+    },
+    "rap_livskvalitet": {"nb": "Svar på livskvalitet (1–7) per bydel", "en": "Quality-of-life answers (1–7) per district"},
+    "rap_livskvalitet_ark": {"nb": "Livskvalitet svar", "en": "Quality of life answers"},
     "rap_filtype": {"nb": "{fil}: rapporten skrives som .html eller .xlsx", "en": "{fil}: the report is written as .html or .xlsx"},
     "rap_ukjent_bydel": {"nb": "«{verdi}» er ikke en kjent bydel", "en": "'{verdi}' is not a known district"},
     "rap_oversikt_ark": {"nb": "Rapport", "en": "Report"},

@@ -47,6 +47,7 @@ class Report:
     supply_day: date
     district: str | None
     lang: Lang
+    publication: Any = None  # tallies.report_publish.Publication when published: what the tables show, as SPEC 6b cells
 
 
 def _records(snapshots: Iterable[Snapshot], matrix: Matrix) -> list[dict[str, Any]]:
@@ -217,8 +218,9 @@ def _override_section(snapshots: list[Snapshot], lang: Lang) -> Section:
 
 
 def build_report(snapshots: Iterable[Snapshot], matrix: Matrix, district: str | None = None, day: date | None = None,
-                 lang: Lang = "nb", now: datetime | None = None) -> Report:
-    """The report for `district` (a canonical name; None: the whole city) as of `day`."""
+                 lang: Lang = "nb", now: datetime | None = None, publish: bool = False) -> Report:
+    """The report for `district` (a canonical name; None: the whole city) as of `day`;
+    `publish`: every count under disclosure control, no free-text reasons (tallies.report_public)."""
     every = list(snapshots)
     latest = latest_per_person(every)
     city = tally(_records(latest, matrix), ("bydel", "gruppe"), matrix)
@@ -227,13 +229,20 @@ def build_report(snapshots: Iterable[Snapshot], matrix: Matrix, district: str | 
     mine_latest = [s for s in latest if district is None or s.bydel == district]
     local = tally(_records(mine_latest, matrix), ("bydel", "gruppe"), matrix)
     year = supply_day.year
-    sections = [
-        _need_section(city, local, matrix, district, supply_day, lang),
-        _indicator_section(mine, matrix, lang),
-        _trend_section(mine, matrix, lang),
-        _equity_section(mine_latest, matrix, lang, year),
-        _override_section(mine, lang),
-    ]
+    counted: list[tuple[str, Any]] = []
+    publication = None
+    if publish:
+        from tallies.report_public import published_sections
+
+        sections, counted, publication = published_sections(every, matrix, district, supply_day, lang)
+    else:
+        sections = [
+            _need_section(city, local, matrix, district, supply_day, lang),
+            _indicator_section(mine, matrix, lang),
+            _trend_section(mine, matrix, lang),
+            _equity_section(mine_latest, matrix, lang, year),
+            _override_section(mine, lang),
+        ]
     supply = supply_on(matrix, supply_day)
     sources = [f"{t('tilbud_samlokaliserte', lang)} ({groups_label(supply.samlokaliserte_grupper, supply.samlokaliserte_antatt)}): "
                f"{supply.samlokaliserte_grupper_kilde}"]
@@ -243,16 +252,19 @@ def build_report(snapshots: Iterable[Snapshot], matrix: Matrix, district: str | 
     sources.append(t("antatt_merke", lang))
     place = district or t("ind_hele_byen", lang)
     colocated = [line for line in colocated_lines(city, supply) if line.bydel == district]  # None: the total row
-    facts: list[tuple[str, Any]] = [
-        (t("rap_omrade", lang), place),
-        (t("rap_tilbudsdato", lang), supply_day),
+    counted = counted or [
         (t("rap_personer", lang), len(mine_latest)),
         (t("rap_mangel", lang), colocated[0].mangel if colocated and colocated[0].mangel is not None else "–"),
         (t("rap_overskudd", lang), colocated[0].overskudd if colocated and colocated[0].overskudd is not None else "–"),
+    ]
+    facts: list[tuple[str, Any]] = [
+        (t("rap_omrade", lang), place),
+        (t("rap_tilbudsdato", lang), supply_day),
+        *counted,
         (t("rap_matrise", lang), f"{matrix.version} ({t('rap_gyldig_fra', lang)} {matrix.data.matrise.gyldig_fra.dato.isoformat()})"),
         (t("rap_laget", lang), (now or datetime.now()).replace(microsecond=0)),
     ]
-    return Report(t("rap_tittel", lang, omrade=place), facts, sections, sources, supply_day, district, lang)
+    return Report(t("rap_tittel", lang, omrade=place), facts, sections, sources, supply_day, district, lang, publication)
 
 
 def publication_tables(snapshots: Iterable[Snapshot], matrix: Matrix, year: int, district: str | None = None) -> list[dict[str, Any]]:

@@ -94,19 +94,21 @@ RELEASE_GAP = 0.2  # or once within 20 % of the cheapest
 
 
 def protect(tables: Sequence[Sequence[Cell]], threshold: int = 4, domains: Mapping[str, Sequence[Any]] | None = None,
-            cliques: Sequence[Sequence[str]] | None = None) -> list[list[PublishedValue]]:
+            cliques: Sequence[Sequence[str]] | None = None,
+            relations: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]] = ()) -> list[list[PublishedValue]]:
     """What to publish of `tables` (all published together): per cell its count, SMALL or HIDDEN.
 
     No hidden cell can be pinned by an exact integer-programming attacker who knows every
     published cell, that "<5" is 1..threshold and that "x" is some count (module docstring).
     `cliques` (optional) lists which keys meet in a cell, as a junction tree (tallies.atoms);
-    default: all keys together.
+    default: all keys together. `relations`: what a reader knows besides the cells, as
+    (smaller, larger) filter pairs (tallies.atoms).
     """
-    system = build(tables, domains or {}, cliques)
+    system = build(tables, domains or {}, cliques, relations)
     model = _Model(system, threshold)
     hidden = set(model.small)
     if len(tables) > 1:
-        hidden = _table_by_table(tables, system, model, hidden, threshold, domains or {})
+        hidden = _table_by_table(tables, system, model, hidden, threshold, domains or {}, relations)
     _settle(model, hidden)
     shown: list[list[PublishedValue]] = [[cell.count for cell in table] for table in tables]
     for q in hidden:
@@ -135,7 +137,7 @@ def _settle(model: _Model, hidden: set[int]) -> None:
 
 
 def _table_by_table(tables: Sequence[Sequence[Cell]], system: AtomSystem, model: _Model, hidden: set[int], threshold: int,
-                    domains: Mapping[str, Sequence[Any]]) -> set[int]:
+                    domains: Mapping[str, Sequence[Any]], relations: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> set[int]:
     """Each table protected alone, the quantities it hides hidden everywhere, until no table hides more."""
     where = {place: q for q, quantity in enumerate(system.quantities) for place in quantity.places}
     parts = []
@@ -146,7 +148,8 @@ def _table_by_table(tables: Sequence[Sequence[Cell]], system: AtomSystem, model:
         # the linking cells: every other table's cells that are sums within this table's keys
         places = [(t, i) for i in range(len(table))]
         places += [(u, i) for u, other in enumerate(tables) if u != t for i, cell in enumerate(other) if set(cell.filter) <= keys]
-        part = build([[tables[u][i] for u, i in places]], domains)
+        mine = [pair for pair in relations if all(set(side) <= keys for side in pair)]
+        part = build([[tables[u][i] for u, i in places]], domains, None, mine)
         to_global = [where[places[quantity.places[0][1]]] for quantity in part.quantities]
         parts.append((_Model(part, threshold), to_global))
     hidden = set(hidden)
@@ -188,9 +191,9 @@ class _Model:
         self.pool: list[Any] = []  # the quantities' values in each integer solution found so far (each a witness)
         self.row_atoms = [np.nonzero(row)[0] for row in self.matrix]
         self.link_rows = [(np.nonzero(row)[0], row[np.nonzero(row)[0]]) for row in self.links]
-        zeros = np.zeros(len(self.links))
-        self.system = IntegerSystem(np.vstack([self.matrix, self.links]), np.append(self.counts, zeros),
-                                    np.append(self.counts, zeros), self.limit)
+        self.link_low, self.link_high = system.link_low, system.link_high
+        self.system = IntegerSystem(np.vstack([self.matrix, self.links]), np.append(self.counts, self.link_low),
+                                    np.append(self.counts, self.link_high), self.limit)
         self.rows = list(range(len(quantities)))
         self.small = {q for q, quantity in enumerate(quantities) if 1 <= quantity.count <= threshold}  # shown "<5"
         self.random = np.random.default_rng(0)
@@ -275,7 +278,6 @@ class _Model:
         rows = [(np.append(atoms, [n + q, n + count + q]), np.append(np.ones(len(atoms)), [-1.0, 1.0]))
                 for q, atoms in enumerate(self.row_atoms)]  # A y - up + down within [low, high]
         rows += self.link_rows
-        links = len(self.link_rows)
         slack_high = np.where(candidates | unsmall, self.limit, 0.0)
         down_high = np.where(candidates, self.counts, np.where(unsmall, 1.0, 0.0))
         weights = np.where(unsmall, self.weights.sum() * 10 + 1000, self.weights)
@@ -286,8 +288,8 @@ class _Model:
             if not (low[target] <= want <= high[target]):
                 continue
             system = IntegerSystem([*rows, (self.row_atoms[target], np.ones(len(self.row_atoms[target])))],
-                                   np.concatenate([low, np.zeros(links), [want if sign > 0 else -np.inf]]),
-                                   np.concatenate([high, np.zeros(links), [np.inf if sign > 0 else want]]),
+                                   np.concatenate([low, self.link_low, [want if sign > 0 else -np.inf]]),
+                                   np.concatenate([high, self.link_high, [np.inf if sign > 0 else want]]),
                                    np.concatenate([np.full(n, self.limit), slack_high, down_high]), n + 2 * count)
             x = system.cheapest(cost, RELEASE_SECONDS, RELEASE_GAP)
             if x is None:

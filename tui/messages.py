@@ -334,11 +334,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Antall personer per bydel og gruppe (siste kartlegging; besluttet gruppe der den finnes), dekning, og behov "
         "mot tilbud per tilbudsdatoen: mangel per bydel, summert uten å trekke fra overskudd. v bytter visning, d "
         "velger tilbudsdato, e eksporterer tabellene til CSV eller XLSX, r skriver rapporten (HTML eller XLSX med "
-        "diagrammer).",
+        "diagrammer), p skriver den for publisering: alle tall prikket sammen (<5, x), ingen fritekstbegrunnelser.",
         "en": "Persons per district and group (latest assessment; the decided group where there is one), coverage, and need "
         "against supply as of the supply date: shortfall per district, summed without subtracting surpluses. v switches"
         " view, d picks the supply date, e exports the tables to CSV or XLSX, r writes the report (HTML or XLSX with "
-        "charts).",
+        "charts), p writes it for publication: every count suppressed together (<5, x), no free-text reasons.",
     },
     "help_import": {
         "nb": "Les inn en eksportfil (.csv, .xlsx, .jsonl) fra fagsystemet, klassifisert eller ikke. Hver gyldig rad "
@@ -413,6 +413,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write the report to a file (.html or .xlsx)",
     },
     "t_report_stem": {"nb": "rapport", "en": "report"},
+    "b_report_publish": {
+        "nb": "Rapport for publisering",
+        "en": "Report for publication",
+    },
+    "t_report_publish_to": {
+        "nb": "Skriv rapporten for publisering (alle tall prikket, ingen fritekst) til fil (.html eller .xlsx)",
+        "en": "Write the report for publication (every count suppressed, no free text) to a file (.html or .xlsx)",
+    },
+    "t_report_publish_stem": {"nb": "rapport-publisert", "en": "report-published"},
     "t_default_report": {
         "nb": "rapport.html",
         "en": "report.html",

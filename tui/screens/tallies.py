@@ -48,6 +48,7 @@ class TalliesScreen(AppScreen):
         Binding("e", "export", "b_export"),
         Binding("d", "supply_date", "b_supply_date"),
         Binding("r", "report", "b_report"),
+        Binding("p", "report_published", "b_report_publish"),
     ]
 
     class Counted(Message):
@@ -194,16 +195,27 @@ class TalliesScreen(AppScreen):
         suggested = str(suggested_path(tr("t_report_stem"), ".html", self.rapp.today))
         self.app.push_screen(AskTextDialog(tr("t_report_to"), suggested, _report_problem, tr("b_report")), self._report_chosen)
 
+    def action_report_published(self) -> None:
+        """The report for publication: every count suppressed together, no free-text reasons."""
+        suggested = str(suggested_path(tr("t_report_publish_stem"), ".html", self.rapp.today))
+        self.app.push_screen(AskTextDialog(tr("t_report_publish_to"), suggested, _report_problem, tr("b_report_publish")),
+                             self._published_report_chosen)
+
     def _report_chosen(self, text: str | None) -> None:
         if text is not None:
             self.notify(tr("t_writing_report"))
             self._write_report(chosen_path(text), self.supply_day)
 
+    def _published_report_chosen(self, text: str | None) -> None:
+        if text is not None:
+            self.notify(tr("t_writing_report"))
+            self._write_report(chosen_path(text), self.supply_day, publish=True)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="tally-report")
-    def _write_report(self, path: Path, day: date | None) -> None:
+    def _write_report(self, path: Path, day: date | None, publish: bool = False) -> None:
         app = self.rapp
         try:
-            report = build_report(snapshots_from_store(app.store, app.matrix), app.matrix, None, day, app.lang)
+            report = build_report(snapshots_from_store(app.store, app.matrix), app.matrix, None, day, app.lang, publish=publish)
             write_report(report, path)
         except Exception as error:  # as the export: in words
             self.post_message(self.Exported(path, failure_message(error, app.lang, "tui")))
