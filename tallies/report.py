@@ -265,26 +265,3 @@ def build_report(snapshots: Iterable[Snapshot], matrix: Matrix, district: str | 
         (t("rap_laget", lang), (now or datetime.now()).replace(microsecond=0)),
     ]
     return Report(t("rap_tittel", lang, omrade=place), facts, sections, sources, supply_day, district, lang, publication)
-
-
-def publication_tables(snapshots: Iterable[Snapshot], matrix: Matrix, year: int, district: str | None = None) -> list[dict[str, Any]]:
-    """The report's person counts as SPEC section 6b tables: each cell names the filter it
-    counts over (`bydel`, `gruppe`, `kjonn`, `aldersgruppe`; a key left out means "all") and
-    its `antall`, totals included, not yet suppressed. This is the form the disclosure control
-    (tallies.suppression) takes, so the equity views can be published together with the need
-    table once they have passed it."""
-    latest = [s for s in latest_per_person(snapshots) if s.gruppe is not None and (district is None or s.bydel == district)]
-    bands = {s.person: age_group(s.fodselsar, year) if s.fodselsar is not None else "ukjent" for s in latest}
-
-    def table(name: str, keys: tuple[str, ...]) -> dict[str, Any]:
-        counts: Counter[tuple[Any, ...]] = Counter()
-        for snap in latest:
-            values = {"bydel": snap.bydel, "gruppe": snap.gruppe, "kjonn": snap.kjonn, "aldersgruppe": bands[snap.person]}
-            full = tuple(values[k] for k in keys)
-            for mask in range(1 << len(keys)):  # every cell and every margin (keys left out = all)
-                counts[tuple(v if mask >> i & 1 else None for i, v in enumerate(full))] += 1
-        cells = [{**{k: v for k, v in zip(keys, cell, strict=True) if v is not None}, "antall": n} for cell, n in counts.items()]
-        return {"navn": name, "celler": sorted(cells, key=lambda c: tuple(str(c.get(k, "")) for k in keys))}
-
-    return [table("bydel_gruppe", ("bydel", "gruppe")), table("bydel_kjonn_gruppe", ("bydel", "kjonn", "gruppe")),
-            table("bydel_aldersgruppe_gruppe", ("bydel", "aldersgruppe", "gruppe"))]

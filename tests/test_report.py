@@ -126,21 +126,3 @@ def test_bad_usage_is_refused(export: Path, tmp_path: Path) -> None:
     assert main(["report", str(export), "--bydel", "Atlantis", "-o", str(tmp_path / "r.html")]) == 2
     assert main(["report", "-o", str(tmp_path / "r.html")]) == 2
     assert not list(tmp_path.glob("r.*")) and not list(tmp_path.glob(".r.*"))
-
-
-
-def test_the_equity_counts_come_as_publication_cells(export: Path, matrix: Matrix) -> None:
-    from tallies.history import latest_per_person, snapshots_from_files
-    from tallies.report import publication_tables
-
-    snapshots, _ = snapshots_from_files([export], matrix)
-    tables = {table["navn"]: table["celler"] for table in publication_tables(snapshots, matrix, 2024)}
-    persons = len(latest_per_person(snapshots))
-    for cells in tables.values():
-        assert {"antall": persons} in cells  # the grand total: every key left out
-    by_sex = tables["bydel_kjonn_gruppe"]
-    full = [c for c in by_sex if set(c) == {"bydel", "kjonn", "gruppe", "antall"}]
-    assert sum(c["antall"] for c in full) == persons
-    for margin in (c for c in by_sex if set(c) == {"bydel", "gruppe", "antall"}):  # a margin is the sum of its cells
-        assert margin["antall"] == sum(c["antall"] for c in full if (c["bydel"], c["gruppe"]) == (margin["bydel"], margin["gruppe"]))
-        assert margin in tables["bydel_gruppe"]  # the same margin as the need table: one system of equations
