@@ -150,6 +150,19 @@ class IntegerSystem:
             state, found = self._integer(None, gap)
         return found
 
+    def some_witness(self, objective: np.ndarray, seconds: float) -> np.ndarray | None:
+        """An integer solution that is good for `objective`, not necessarily the best: the LP
+        vertex when it is integral, else the best the integer search finds in `seconds` (None: none found)."""
+        highs, status = self.highs, self.highspy.HighsModelStatus
+        highs.changeColsCost(self.columns, self.all_columns, objective.astype(float))
+        highs.run()
+        if highs.getModelStatus() != status.kOptimal:
+            return None
+        x = np.array(highs.getSolution().col_value)
+        if np.all(np.abs(x - np.round(x)) < 1e-7):
+            return np.round(x)
+        return self._integer(seconds, None)[1]
+
     def witness(self, objective: np.ndarray) -> Any:
         """An integer solution minimising `objective`, or None (infeasible or unbounded)."""
         state, x = self.minimise(objective)

@@ -91,6 +91,7 @@ PublishedValue = int | str
 
 RELEASE_SECONDS = 1.0  # per cheapest-release integer program: then the best set found so far
 RELEASE_GAP = 0.2  # or once within 20 % of the cheapest
+WITNESS_SECONDS = 0.5  # per random-direction integer search in the audit
 
 
 def protect(tables: Sequence[Sequence[Cell]], threshold: int = 4, domains: Mapping[str, Sequence[Any]] | None = None,
@@ -231,16 +232,19 @@ class _Model:
         self.system.set_rows(self.rows, low, high)
         self.pool = [y for y in self.pool if self._fits(y, low, high)]
         open_ = [q for q in sorted(hidden) if not self._moved(q)]
-        for _ in range(2):  # random directions move many hidden cells at once
+        for _ in range(6):  # random directions move many hidden cells at once (any good integer point will do)
             if len(open_) < 4:
                 break
+            before = len(open_)
             signs = self.random.choice([-1.0, 1.0], size=len(open_))
             direction = signs @ self.matrix[open_]
             for sign in (1.0, -1.0):
-                y = self.system.witness(sign * direction)
+                y = self.system.some_witness(sign * direction, WITNESS_SECONDS)
                 if y is not None:
                     self._keep(y)
             open_ = [q for q in open_ if not self._moved(q)]
+            if len(open_) > before * 0.8:  # little progress: ask cell by cell
+                break
         zero = np.zeros(self.size)
         found: list[int] = []
         for q in open_:
