@@ -64,7 +64,7 @@ def _records(snapshots: Iterable[Snapshot], matrix: Matrix) -> list[dict[str, An
     return rows
 
 
-def _group_columns(matrix: Matrix, lang: Lang) -> list[str]:
+def group_columns(matrix: Matrix, lang: Lang) -> list[str]:
     return [t("rap_gruppe_n", lang, n=g) for g in sorted(matrix.groups)]
 
 
@@ -75,7 +75,7 @@ def _need_section(city: Tally, local: Tally, matrix: Matrix, district: str | Non
     table = Table(main.title, main.row_keys, main.column_key, [main.rows[i] for i in keep], main.columns,
                   [main.values[i] for i in keep])
     section.tables.append(shown_table(table, False, lang))
-    section.charts.append(Chart(t("rap_behov_diagram", lang), "bar", _group_columns(matrix, lang),
+    section.charts.append(Chart(t("rap_behov_diagram", lang), "bar", group_columns(matrix, lang),
                                 [(t("ind_personer", lang), [float(n) for n in table.column_totals])], t("ind_personer", lang)))
     colocated, vel = need_views(city, day, False, lang)
     if district is not None:  # the district's own row; VEL's places serve the whole city
@@ -175,7 +175,7 @@ def _equity_section(snapshots: list[Snapshot], matrix: Matrix, lang: Lang, year:
         for (_, k, g), n in by_sex.items():
             totals[(k, g)] += n
         sexes = [k for k in SEXES if any(totals.get((k, g)) for g in groups)]
-        section.charts.append(Chart(t("rap_kjonn_diagram", lang), "bar", _group_columns(matrix, lang),
+        section.charts.append(Chart(t("rap_kjonn_diagram", lang), "bar", group_columns(matrix, lang),
                                     [(k, [float(totals.get((k, g), 0)) for g in groups]) for k in sexes], t("ind_personer", lang),
                                     stacked=True))
     if age_rows:

@@ -140,7 +140,7 @@ def _titled(view: Shown, title: str, sheet: str) -> Shown:
 
 def need_section(parts: PublishedParts, matrix: Matrix, day: date, lang: Lang) -> tuple[list[Shown], list[Any], list[str]]:
     """The need tables, their charts and intro lines."""
-    from tallies.report import _group_columns
+    from tallies.report import group_columns
 
     publication = parts.publication
     city = parts.district is None
@@ -150,7 +150,7 @@ def need_section(parts: PublishedParts, matrix: Matrix, day: date, lang: Lang) -
     columns = len(table.columns)
     total_row = len(table.rows) if table.shows_column_totals else 0
     per_group = [value((total_row, j)) for j in range(columns)]
-    charts = [chart(t("rap_behov_diagram", lang), "bar", _group_columns(matrix, lang), [(t("ind_personer", lang), per_group)],
+    charts = [chart(t("rap_behov_diagram", lang), "bar", group_columns(matrix, lang), [(t("ind_personer", lang), per_group)],
                     t("ind_personer", lang))]
     when = day.isoformat()
     colocated = need_shown(parts.colocated_lines, parts.colocated, publication,

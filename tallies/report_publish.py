@@ -25,11 +25,14 @@ are, so each is worked out from published counts and says nothing more. Free-tex
 reasons are not printed at all in a published report: a reason typed by a caseworker may
 name or describe a person, and no count threshold makes a free text safe.
 
-Units are protected one at a time. What a reader knows across units is only inequalities
-(a person's latest assessment is one of the assessments per quarter, so persons in a district
-and group ≤ its assessments over all quarters; those assessed in the last quarter ≤ persons);
-tests/test_report_publish.py gives those to the independent attacker, which attacks the whole
-published report at once.
+Persons and assessments are protected together, in one model, with what any reader knows
+between them as relations (a person's latest assessment is one of the assessments per
+quarter, so persons in a district and group ≤ its assessments over all quarters; those
+assessed in the last quarter are at their latest, so ≤ persons): without them an attacker
+pinned a quarter of the hidden trend cells of a caseload assessed once each. Decisions and
+moves are protected each alone (a person may have any number of decisions or moves, so no
+count of persons bounds them). tests/test_report_publish.py gives the same relations to the
+independent attacker, which attacks the whole published report at once.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ Public API (for every table published together: `tally --publish`, and any new t
              [Cell({"bydel": "Alna", "gruppe": (4, 5)}, 19, weight=5), ...]]                          # table 2
     shown = protect(cells, threshold=4, domains={"bydel": [...], "gruppe": [1, ..., 7], "dekning": [...]})
     # shown[t][i] is cells[t][i].count, or SMALL ("<5") or HIDDEN ("x")
+    # optional: cliques=[["bydel", "gruppe", "kjonn"], ["bydel", "livskvalitet"]] (keys that meet in a cell),
+    #           relations=[(smaller_filter, larger_filter), ...] (what a reader knows besides the cells): tallies.atoms
 
 A cell counts the persons whose attributes match its `filter`: each key fixes one value, or a
 tuple/list/set of values (a sum such as groups 4–5); a key left out means "any value". That
