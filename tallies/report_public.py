@@ -56,7 +56,7 @@ class PublishedParts:
         groups = sorted(matrix.groups)
         bands = [name for name, _ in age_bands()] + ["ukjent"]
         rows = [(d,) for d in self.districts]
-        persons = {UNIT: PERSONS}
+        persons = {UNIT: PERSONS} if district is None else {UNIT: PERSONS, "bydel": district}  # a column total: this district's
         mine_only = {UNIT: ASSESSMENTS} if district is None else {UNIT: ASSESSMENTS, "bydel": district}
         self.need = grid("bydel_gruppe", "tally_bydel_gruppe", ("bydel",), rows, "gruppe", groups, count, persons)
         self.colocated, self.vel, self.colocated_lines, self.vel_lines = need_tables(people, matrix, day, district)

@@ -240,3 +240,16 @@ async def test_the_tallies_screen_writes_the_report_for_publication(tmp_path: Pa
         assert screen.exported == report
     text = report.read_text(encoding="utf-8")
     assert "x = skjult" in text and "&lt;5" in text  # 60 persons over fifteen districts: small counts, marked
+
+
+def test_a_district_report_counts_that_district_in_every_total(tmp_path: Path, matrix: Matrix) -> None:
+    """Column totals of a district's equity tables are the district's, not the city's."""
+    from tallies.history import snapshots_from_files
+
+    export = write_rows(tmp_path / "historikk.csv", fixture_rows())  # 20 persons in each of three districts
+    snapshots, _ = snapshots_from_files([export], matrix)
+    report = build_report(snapshots, matrix, "Alna", DAY, publish=True)
+    equity = next(section for section in report.sections if section.tables and section.tables[0].sheet == "Kjønn")
+    for table in equity.tables:
+        assert table.rows[-1][0] == "Totalt" and table.rows[-1][-1] == 20
+    assert dict(report.facts)["Personer (siste kartlegging)"] == 20
