@@ -48,7 +48,7 @@ class TalliesScreen(AppScreen):
         Binding("e", "export", "b_export"),
         Binding("d", "supply_date", "b_supply_date"),
         Binding("r", "report", "b_report"),
-        Binding("p", "report_published", "b_report_publish"),
+        Binding("p", "report_published", "b_report_publish", show=False),  # in F1 help and the palette: the footer is full
     ]
 
     class Counted(Message):
