@@ -343,6 +343,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         pg_schema.V4,
     ),
     Migration(5, "drafts: incomplete assessments, append-only, never counted", _V5, pg_schema.V5),
+    # PostgreSQL only: SQLite has no row-level security.
+    Migration(6, "the read rule of row-level security as one query per row", "", pg_schema.V6),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -235,7 +235,7 @@ def test_a_version_3_postgres_store_is_upgraded_in_place(pg_url: str, matrix: Ma
             old.record(assessment, classifier.classify(assessment))
             assert old.schema_version() == 3
     with open_store(pg_url) as upgraded:
-        assert upgraded.schema_version() == LATEST == 5  # 4: per-district records; 5: drafts
+        assert upgraded.schema_version() == LATEST == 6  # 4: per-district records; 5: drafts; 6: the read rule in one query
         assert upgraded.verify()[0] is None
         assessment = parse_assessment(person(person_id="P-3", tilsynsbehov="heldogn"), matrix)
         upgraded.record(assessment, classifier.classify(assessment))  # the same record, found by the new rm_person_ref
