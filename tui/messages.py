@@ -70,8 +70,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "c_outdated": {"nb": "ny kartlegging", "en": "reassessment due"},
     "c_draft": {"nb": "utkast", "en": "draft"},
     "c_no_group": {"nb": "– (bare utkast)", "en": "– (draft only)"},
-    "c_due_only": {"nb": "Forfalt til ny kartlegging", "en": "Due for reassessment"},
-    "c_all_dates": {"nb": "Alle, forfalt eller ikke", "en": "All, due or not"},
+    # short: the filter's box is as wide as the others, and a longer label wraps into two lines
+    "c_due_only": {"nb": "Til ny kartlegging", "en": "Reassessment due"},
+    "c_all_dates": {"nb": "Alle kartlegginger", "en": "All assessments"},
     "c_sorted_oldest": {"nb": "eldste kartlegging først", "en": "oldest assessment first"},
     "c_sorted_person": {"nb": "sortert etter person", "en": "sorted by person"},
     "c_export_stem": {"nb": "saksliste", "en": "caseload"},
