@@ -189,8 +189,10 @@ class SqlStore(ABC):
         """Who every write is recorded as: the store's identity, never a name a caller passes."""
         return self.identity().user
 
+    @abstractmethod
     def schema_version(self) -> int:
-        raise NotImplementedError
+        """The schema version the store is at (the latest migration applied)."""
+        ...
 
     def __enter__(self) -> SqlStore:
         return self
