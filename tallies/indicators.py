@@ -35,6 +35,18 @@ def quarter(day: date) -> str:
     return f"{day.year}-K{(day.month - 1) // 3 + 1}"
 
 
+def latest_per_quarter(snapshots: Iterable[Snapshot]) -> dict[tuple[str, str], Snapshot]:
+    """(quarter, person) → that person's latest classified snapshot in the quarter (a later row wins a tie)."""
+    latest: dict[tuple[str, str], Snapshot] = {}
+    for snap in snapshots:
+        if snap.vurdert_dato is None or snap.gruppe is None:
+            continue
+        key = (quarter(snap.vurdert_dato), snap.person)
+        if key not in latest or snap.vurdert_dato >= (latest[key].vurdert_dato or date.min):
+            latest[key] = snap
+    return latest
+
+
 @dataclass
 class DistrictIndicators:
     bydel: str

@@ -23,7 +23,7 @@ from tallies.charts import Chart, numbers
 from tallies.count import Table, Tally, age_bands, age_group, publish_threshold, tally
 from tallies.export import Shown, groups_label, need_views, shown_table
 from tallies.history import SEXES, Snapshot, latest_per_person
-from tallies.indicators import indicators, quarter
+from tallies.indicators import indicators, latest_per_quarter
 from tallies.need import colocated_lines, supply_date
 from tallies.planner_views import indicator_views, targets_text
 
@@ -125,13 +125,7 @@ def _indicator_section(snapshots: list[Snapshot], matrix: Matrix, lang: Lang) ->
 def _trend_section(snapshots: list[Snapshot], matrix: Matrix, lang: Lang) -> Section:
     """Persons per group among those assessed in each quarter (each person's latest that quarter)."""
     section = Section(t("rap_trender", lang), [t("rap_trender_tekst", lang)])
-    latest: dict[tuple[str, str], Snapshot] = {}
-    for snap in snapshots:
-        if snap.vurdert_dato is None or snap.gruppe is None:
-            continue
-        key = (quarter(snap.vurdert_dato), snap.person)
-        if key not in latest or snap.vurdert_dato >= (latest[key].vurdert_dato or date.min):
-            latest[key] = snap
+    latest = latest_per_quarter(snapshots)
     counts = Counter((q, snap.gruppe) for (q, _), snap in latest.items())
     years = Counter((snap.vurdert_dato.year, snap.bydel, snap.gruppe) for snap in latest.values() if snap.vurdert_dato)
     quarters = sorted({q for q, _ in counts})

@@ -63,7 +63,7 @@ from tallies.export import (
     shown_table,
 )
 from tallies.history import SEXES, Snapshot, latest_per_person
-from tallies.indicators import ADMISSIONS_THRESHOLD, quarter
+from tallies.indicators import ADMISSIONS_THRESHOLD, latest_per_quarter
 from tallies.need import colocated_lines, vel_lines
 from tallies.suppression import HIDDEN, SMALL, Cell, PublishedValue, protect
 
@@ -186,13 +186,7 @@ def person_records(snapshots: Iterable[Snapshot], year: int) -> list[dict[str, A
 
 def assessment_records(snapshots: Iterable[Snapshot]) -> list[dict[str, Any]]:
     """One record per person and quarter they were assessed in (their latest that quarter)."""
-    latest: dict[tuple[str, str], Snapshot] = {}
-    for snap in snapshots:
-        if snap.vurdert_dato is None or snap.gruppe is None:
-            continue
-        key = (quarter(snap.vurdert_dato), snap.person)
-        if key not in latest or snap.vurdert_dato >= (latest[key].vurdert_dato or date.min):
-            latest[key] = snap
+    latest = latest_per_quarter(snapshots)
     return [{UNIT: ASSESSMENTS, "kvartal": q, "bydel": snap.bydel, "gruppe": snap.gruppe} for (q, _), snap in latest.items()]
 
 
