@@ -25,7 +25,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from casestore import CaseFilter, CaseRow
 from casestore.caseload_export import write_caseload
 from casestore.identity_text import who_text
-from matrix.errors import RusmatriseError
+from matrix.errors import failure_message
 from matrix.fields import DEKNING
 from matrix.messages import number
 from tui.display import as_text, shown
@@ -265,8 +265,8 @@ class CaseloadScreen(AppScreen):
         app = self.rapp
         try:
             count = write_caseload(app.store, where, path, app.classifier, app.today, app.lang)
-        except RusmatriseError as error:  # the file or the store refused: said in words, nothing half-written
-            self.post_message(self.Exported(path, 0, error.message(app.lang)))
+        except Exception as error:  # the file, the store or the system refused: said in words, never a silent worker
+            self.post_message(self.Exported(path, 0, failure_message(error, app.lang, "tui")))
             return
         self.post_message(self.Exported(path, count))
 
